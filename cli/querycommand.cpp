@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// Sextant: `sextant query` — stdin document to one endpoint, response to stdout, exit status by outcome.
+#include "cli/querycommand.h"
+
+#include "cli/queryoptions.h"
+
+#include <core/response/responsedocument.h>
+#include <net/graphqlclient.h>
+
+#include <QEventLoop>
+#include <QFile>
+
+#include <cstdio>
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+using Sextant::Core::JsonKind;
+using Sextant::Core::ResponseDocument;
+
+namespace Sextant::Cli {
+
+namespace {
+
+enum ExitStatus { ExitOk = 0, ExitResponseErrors = 1, ExitFailure = 2 };
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void writeErr(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+int fail(const QString &message)
+{
+    writeErr(u"sextant: "_s + message);
+    return ExitFailure;
+}
+
+QByteArray readStandardInput()
+{
+#if defined(Q_OS_UNIX)
+    if (isatty(STDIN_FILENO))
+        writeErr(u"sextant: reading the GraphQL document from standard input (end with Ctrl-D)"_s);
+#endif
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return input.readAll();
+}
+
+/// Prints the body and decides the exit status from its "errors" member (GraphQL spec §7.1).
+int reportGraphQLResponse(const Sextant::Net::HttpResult &result)
+{
+    ResponseDocument::ParseError parseError;
+    const auto document = ResponseDocument::parse(result.body, &parseError);
+    if (!document) {
+        // Only bodies over the classifier's validation limit get here unparsed; show them as they are.
+        writeOut(result.body.endsWith('\n') ? result.body : result.body + '\n');
+        return fail(u"the response is not valid JSON: "_s + parseError.message);
+    }
+    writeOut(document->toJson(document->root(), 2) + '\n');
+
+    const auto errors = document->member(document->root(), u"errors");
+    const int errorCount = errors != ResponseDocument::InvalidNode && document->kind(errors) == JsonKind::Array
+                               ? document->childCount(errors)
+                               : 0;
+    if (errorCount == 0) {
+        if (!result.message.isEmpty())
+            writeErr(u"sextant: "_s + result.message);
+        return ExitOk;
+    }
+    const auto first = document->child(errors, 0);
+    const auto message = document->member(first, u"message");
+    QString text = message != ResponseDocument::InvalidNode ? document->stringValue(message) : QString();
+    text = text.simplified();
+    if (text.size() > 200)
+        text = text.left(200) + u'…';
+    writeErr(u"sextant: the response has %1 error%2%3"_s.arg(errorCount)
+                 .arg(errorCount == 1 ? QString() : u"s"_s)
+                 .arg(text.isEmpty() ? QString() : u": "_s + text));
+    return ExitResponseErrors;
+}
+
+} // namespace
+
+int runQueryCommand(const QStringList &arguments)
+{
+    QString error;
+    const auto options = QueryOptions::parse(arguments, &error);
+    if (!options)
+        return fail(error);
+    if (options->showHelp) {
+        writeOut(QueryOptions::helpText().toUtf8());
+        return ExitOk;
+    }
+
+    Sextant::Net::GraphQLRequest request = options->request;
+    request.query = QString::fromUtf8(readStandardInput());
+    if (request.query.trimmed().isEmpty())
+        return fail(u"no GraphQL document on standard input"_s);
+
+    Sextant::Net::GraphQLClient client;
+    Sextant::Net::HttpResult result;
+    QEventLoop loop;
+    Sextant::Net::GraphQLCall *call = client.execute(options->endpoint, request);
+    QObject::connect(call, &Sextant::Net::GraphQLCall::finished, &loop, [&](const Sextant::Net::HttpResult &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+
+    if (!result.isGraphQL())
+        return fail(result.message.isEmpty() ? result.statusLine() : result.message);
+    return reportGraphQLResponse(result);
+}
+
+int runVersionCommand()
+{
+    writeOut(QByteArrayLiteral("sextant " SEXTANT_VERSION "\n"));
+    return ExitOk;
+}
+
+int runHelpCommand()
+{
+    writeOut(uR"(Usage: sextant                            start the GraphQL explorer
+       sextant query [options] < DOCUMENT  send a GraphQL document from the command line
+       sextant --version                   print the version
+       sextant --help                      show this help
+
+Run "sextant query --help" for the options of the query command.
+)"_s.toUtf8());
+    return ExitOk;
+}
+
+} // namespace Sextant::Cli

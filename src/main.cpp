@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Sextant: entry point — headless commands under QCoreApplication before any GUI object exists, else the window.
+#include <app/application.h>
+#include <cli/querycommand.h>
+
+#include <QCoreApplication>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setUpCoreApplication()
+{
+    QCoreApplication::setApplicationName(u"sextant"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2) {
+        const char *command = argv[1];
+        if (std::strcmp(command, "query") == 0) {
+            QCoreApplication app(argc, argv);
+            setUpCoreApplication();
+            return Sextant::Cli::runQueryCommand(QCoreApplication::arguments().mid(2));
+        }
+        if (std::strcmp(command, "--version") == 0 || std::strcmp(command, "-v") == 0) {
+            QCoreApplication app(argc, argv);
+            setUpCoreApplication();
+            return Sextant::Cli::runVersionCommand();
+        }
+        if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
+            QCoreApplication app(argc, argv);
+            setUpCoreApplication();
+            return Sextant::Cli::runHelpCommand();
+        }
+    }
+    return Sextant::App::runGui(argc, argv);
+}

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: MIT
+// Sextant: reply collection, redirect decisions and transport-error wording for one GraphQL request.
+#include "net/graphqlcall.h"
+
+#include "net/responseclassifier.h"
+
+#include <QNetworkReply>
+#include <QTimer>
+#if QT_CONFIG(ssl)
+#include <QSslError>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace Sextant::Net {
+
+namespace {
+
+int defaultPort(const QUrl &url)
+{
+    return url.port(url.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+           && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && defaultPort(a) == defaultPort(b);
+}
+
+} // namespace
+
+GraphQLCall::GraphQLCall(QNetworkReply *reply, const EndpointProfile &endpoint, QObject *parent)
+    : QObject(parent), m_reply(reply), m_endpoint(endpoint)
+{
+    m_timer.start();
+    connect(reply, &QNetworkReply::readyRead, this, &GraphQLCall::onReadyRead);
+    connect(reply, &QNetworkReply::redirected, this, &GraphQLCall::onRedirected);
+    connect(reply, &QNetworkReply::finished, this, &GraphQLCall::onReplyFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, &GraphQLCall::progressed);
+#if QT_CONFIG(ssl)
+    // Collected for the message only; certificate errors are never ignored here (PROTOCOLS.md §6).
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            m_sslErrors << error.errorString();
+    });
+#endif
+}
+
+GraphQLCall::GraphQLCall(const QString &failure, const EndpointProfile &endpoint, QObject *parent)
+    : QObject(parent), m_endpoint(endpoint)
+{
+    m_timer.start();
+    // Queued so the caller can connect to finished() after execute() returned.
+    QTimer::singleShot(0, this, [this, failure] {
+        HttpResult result;
+        result.kind = ResultKind::TransportError;
+        result.message = failure;
+        finish(std::move(result));
+    });
+}
+
+GraphQLCall::~GraphQLCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        if (m_reply->isRunning())
+            m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void GraphQLCall::abort()
+{
+    if (m_finished)
+        return;
+    m_stopReason = StopReason::User;
+    if (m_reply) {
+        m_reply->abort(); // emits QNetworkReply::finished synchronously → onReplyFinished()
+    }
+    if (!m_finished) {
+        HttpResult result;
+        result.kind = ResultKind::Cancelled;
+        result.message = u"Cancelled"_s;
+        finish(std::move(result));
+    }
+}
+
+bool GraphQLCall::isRunning() const
+{
+    return !m_finished;
+}
+
+qint64 GraphQLCall::elapsedMs() const
+{
+    return m_finished ? m_finalElapsedMs : m_timer.elapsed();
+}
+
+void GraphQLCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    m_body += m_reply->readAll();
+    if (m_body.size() > maxBodySize && m_stopReason == StopReason::None) {
+        m_stopReason = StopReason::TooLarge;
+        m_reply->abort();
+    }
+}
+
+void GraphQLCall::onRedirected(const QUrl &target)
+{
+    if (!m_reply)
+        return;
+    // Qt has already switched url() to the target here; every hop must stay within the endpoint's origin.
+    const QUrl &origin = m_endpoint.url;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // 307/308 keep method and body; 301/302/303 would turn the POST into a GET and lose the document.
+    const bool keepsMethod = status == 307 || status == 308;
+    if (sameOrigin(origin, target) && keepsMethod) {
+        m_body.clear(); // whatever the 3xx carried is not the answer
+        emit m_reply->redirectAllowed();
+        return;
+    }
+    m_redirectStatus = status;
+    m_redirectReason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    const QString where = target.toDisplayString(QUrl::RemoveUserInfo);
+    if (!sameOrigin(origin, target)) {
+        m_stopMessage = u": the server redirects to another origin ("_s + where
+                        + u"); not followed so headers and credentials stay with this server — use that URL as "
+                          u"the endpoint if you trust it"_s;
+    } else {
+        m_stopMessage = u": the server redirects to "_s + where
+                        + u"; a POST redirected this way would turn into a GET and lose the document — use that "
+                          u"URL as the endpoint"_s;
+    }
+    m_stopReason = StopReason::Redirect;
+    m_reply->abort();
+}
+
+QString GraphQLCall::hostAndPort() const
+{
+    return m_endpoint.url.host() + u':' + QString::number(defaultPort(m_endpoint.url));
+}
+
+QString GraphQLCall::transportMessage(int error, const HttpResult &result) const
+{
+    const QString errorString = m_reply ? m_reply->errorString() : QString();
+    switch (QNetworkReply::NetworkError(error)) {
+    case QNetworkReply::ConnectionRefusedError:
+        return u"Connection refused by "_s + hostAndPort() + u" — is the server running?"_s;
+    case QNetworkReply::HostNotFoundError:
+        return u"Host not found: "_s + m_endpoint.url.host() + u" — check the endpoint URL"_s;
+    case QNetworkReply::RemoteHostClosedError:
+        if (result.httpStatus > 0) {
+            return u"The server at "_s + hostAndPort() + u" closed the connection before the response was complete ("_s
+                   + HttpResult::formatSize(result.body.size()) + u" received)"_s;
+        }
+        return u"The server at "_s + hostAndPort() + u" closed the connection without answering"_s;
+    case QNetworkReply::SslHandshakeFailedError:
+        return u"TLS handshake with "_s + hostAndPort() + u" failed: "_s
+               + (m_sslErrors.isEmpty() ? errorString : m_sslErrors.join(u"; "_s));
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return u"The network is not available: "_s + errorString;
+    case QNetworkReply::TooManyRedirectsError:
+        return u"Too many redirects from "_s + hostAndPort();
+    case QNetworkReply::InsecureRedirectError:
+        return u"Refused a redirect from https to http on "_s + hostAndPort();
+    case QNetworkReply::ProtocolUnknownError:
+        return u"Unsupported URL scheme \""_s + m_endpoint.url.scheme() + u"\" — use http:// or https://"_s;
+    default:
+        break;
+    }
+    if (error >= QNetworkReply::ProxyConnectionRefusedError && error <= QNetworkReply::UnknownProxyError)
+        return u"Proxy error while connecting to "_s + hostAndPort() + u": "_s + errorString;
+    return u"Request to "_s + hostAndPort() + u" failed: "_s + errorString;
+}
+
+void GraphQLCall::onReplyFinished()
+{
+    if (m_finished || !m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    if (reply->isOpen())
+        m_body += reply->readAll();
+
+    HttpResult result;
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    result.contentType = reply->rawHeader("Content-Type");
+    result.responseHeaders = reply->rawHeaderPairs();
+    result.body = std::move(m_body);
+    m_body.clear();
+
+    const auto error = reply->error();
+    switch (m_stopReason) {
+    case StopReason::User:
+        result.kind = ResultKind::Cancelled;
+        result.message = u"Cancelled"_s;
+        break;
+    case StopReason::TooLarge:
+        result.kind = ResultKind::TransportError;
+        result.message =
+            u"The response is larger than "_s + HttpResult::formatSize(maxBodySize) + u"; the request was stopped"_s;
+        break;
+    case StopReason::Redirect:
+        result.kind = ResultKind::NotGraphQL;
+        result.httpStatus = m_redirectStatus;
+        result.reasonPhrase = m_redirectReason;
+        result.message = ResponseClassifier::statusText(m_redirectStatus, m_redirectReason) + m_stopMessage;
+        break;
+    case StopReason::None:
+        if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
+            // Nobody called abort(): the only other canceller is the transfer timeout (QNetworkRequest).
+            result.kind = ResultKind::TimedOut;
+            result.message = u"No response from "_s + hostAndPort() + u" for "_s
+                             + QString::number(double(m_endpoint.timeoutMs) / 1000.0) + u" s — the request timed out"_s;
+        } else if (result.httpStatus > 0
+                   && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied)) {
+            // Qt maps 4xx/5xx to content/protocol/server errors, but the body is the server's answer: classify it.
+            ResponseClassifier::classify(result, m_endpoint);
+        } else {
+            result.kind = ResultKind::TransportError;
+            result.message = transportMessage(error, result);
+        }
+        break;
+    }
+    finish(std::move(result));
+}
+
+void GraphQLCall::finish(HttpResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_finalElapsedMs = m_timer.elapsed();
+    result.elapsedMs = m_finalElapsedMs;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply.clear();
+    }
+    emit finished(result);
+    deleteLater();
+}
+
+} // namespace Sextant::Net

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// Sextant: atomic JSON persistence of the session state, without secrets.
+#include "store/sessionstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QStringList>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Sextant::Store {
+
+namespace {
+
+constexpr qint64 maxSessionFileSize = 64 * 1024 * 1024;
+
+QString readString(const QJsonObject &object, QLatin1StringView key)
+{
+    return object.value(key).toString();
+}
+
+} // namespace
+
+bool SessionStore::isCredentialHeader(QStringView name)
+{
+    const QString lower = name.trimmed().toString().toLower();
+    static const QStringList exact = {u"authorization"_s, u"proxy-authorization"_s, u"cookie"_s};
+    if (exact.contains(lower))
+        return true;
+    static const QStringList parts = {u"token"_s,   u"secret"_s,   u"api-key"_s, u"apikey"_s,
+                                      u"api_key"_s, u"password"_s, u"auth"_s,    u"session"_s};
+    for (const QString &part : parts) {
+        if (lower.contains(part))
+            return true;
+    }
+    return false;
+}
+
+QString SessionStore::withoutCredentialHeaders(const QString &headers)
+{
+    QStringList kept;
+    const QStringList lines = headers.split(u'\n');
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        const qsizetype colon = trimmed.indexOf(u':');
+        if (!trimmed.startsWith(u'#') && colon > 0 && isCredentialHeader(QStringView(trimmed).left(colon)))
+            continue;
+        kept << line;
+    }
+    return kept.join(u'\n');
+}
+
+SessionStore::SessionState SessionStore::load(const QString &path, QString *error)
+{
+    if (error)
+        error->clear();
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = path + u": "_s + message;
+        return SessionState();
+    };
+    QFile file(path);
+    if (!file.exists())
+        return SessionState();
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read the session file: "_s + file.errorString());
+    if (file.size() > maxSessionFileSize)
+        return fail(u"the session file is larger than 64 MB; ignored"_s);
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(u"not a valid session file: "_s + parseError.errorString()
+                    + u" at offset %1"_s.arg(parseError.offset));
+    if (!document.isObject())
+        return fail(u"not a valid session file: expected a JSON object"_s);
+    const QJsonObject object = document.object();
+    const int version = object.value(QLatin1StringView("version")).toInt(0);
+    if (version > formatVersion)
+        return fail(u"written by a newer Sextant (format %1); ignored"_s.arg(version));
+
+    SessionState state;
+    state.endpointKind = object.value(QLatin1StringView("endpointKind")).toInt(0);
+    if (state.endpointKind < 0 || state.endpointKind > 2)
+        state.endpointKind = 0;
+    state.url = readString(object, QLatin1StringView("url"));
+    state.query = readString(object, QLatin1StringView("query"));
+    state.variables = readString(object, QLatin1StringView("variables"));
+    state.headers = readString(object, QLatin1StringView("headers"));
+    return state;
+}
+
+bool SessionStore::save(const QString &path, const SessionState &state, QString *error)
+{
+    if (error)
+        error->clear();
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = path + u": "_s + message;
+        return false;
+    };
+
+    QJsonObject object;
+    object.insert(QLatin1StringView("version"), formatVersion);
+    object.insert(QLatin1StringView("endpointKind"), state.endpointKind);
+    // A password in the URL's user info is a credential too.
+    const QUrl url(state.url);
+    object.insert(QLatin1StringView("url"), url.password().isEmpty() ? state.url : url.toString(QUrl::RemovePassword));
+    object.insert(QLatin1StringView("query"), state.query);
+    object.insert(QLatin1StringView("variables"), state.variables);
+    object.insert(QLatin1StringView("headers"), withoutCredentialHeaders(state.headers));
+
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fail(u"is a directory"_s);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(u"cannot create the directory "_s + info.absolutePath());
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(u"cannot write the session file: "_s + file.errorString());
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return fail(u"cannot write the session file: "_s + file.errorString());
+    }
+    if (!file.commit())
+        return fail(u"cannot save the session file: "_s + file.errorString());
+    return true;
+}
+
+QString SessionStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/session.json"_s;
+}
+
+} // namespace Sextant::Store
