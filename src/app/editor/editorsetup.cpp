@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// Sextant: QScintilla set-up shared by the editors, and position conversions.
+#include "editorsetup.h"
+
+#include <Qsci/qscilexerjson.h>
+#include <Qsci/qsciscintilla.h>
+
+#include <QColor>
+#include <QFontDatabase>
+
+namespace Sextant::App {
+
+void configureCodeEditor(QsciScintilla *editor)
+{
+    const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    editor->setFont(font);
+    editor->setMarginsFont(font);
+    editor->setUtf8(true);
+    editor->setMarginType(0, QsciScintilla::NumberMargin);
+    editor->setMarginWidth(0, QStringLiteral("0000"));
+    editor->setMarginLineNumbers(0, true);
+    editor->setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    editor->setAutoIndent(true);
+    editor->setIndentationsUseTabs(false);
+    editor->setIndentationWidth(2);
+    editor->setTabWidth(2);
+    editor->setCaretLineVisible(true);
+    editor->setCaretLineBackgroundColor(QColor(0xf5, 0xf7, 0xfa));
+    editor->setWrapMode(QsciScintilla::WrapNone);
+    editor->indicatorDefine(QsciScintilla::SquiggleIndicator, ErrorIndicator);
+    editor->setIndicatorForegroundColor(QColor(0xd0, 0x10, 0x10), ErrorIndicator);
+}
+
+void configureJsonEditor(QsciScintilla *editor)
+{
+    configureCodeEditor(editor);
+    auto *lexer = new QsciLexerJSON(editor);
+    lexer->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    lexer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    editor->setLexer(lexer);
+}
+
+int utf16OffsetOfPosition(QsciScintilla *editor, int bytePosition)
+{
+    if (bytePosition <= 0)
+        return 0;
+    QByteArray bytes = editor->bytes(0, bytePosition);
+    if (bytes.endsWith('\0'))
+        bytes.chop(1);
+    return int(QString::fromUtf8(bytes).size());
+}
+
+int positionOfLineColumn(QsciScintilla *editor, int line, int column)
+{
+    const int lineIndex = qBound(0, line - 1, qMax(0, editor->lines() - 1));
+    const QString lineText = editor->text(lineIndex);
+    const int utf16Column = qBound(0, column - 1, int(lineText.size()));
+    const int lineStart = int(editor->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, lineIndex));
+    return lineStart + int(lineText.left(utf16Column).toUtf8().size());
+}
+
+void markError(QsciScintilla *editor, int line, int column)
+{
+    const int start = positionOfLineColumn(editor, line, column);
+    const int lineIndex = qBound(0, line - 1, qMax(0, editor->lines() - 1));
+    const int lineEnd = int(editor->SendScintilla(QsciScintilla::SCI_GETLINEENDPOSITION, lineIndex));
+    int end = int(editor->SendScintilla(QsciScintilla::SCI_WORDENDPOSITION, start, true));
+    if (end <= start)
+        end = qMin(start + 1, qMax(lineEnd, start + 1));
+    const int length = int(editor->SendScintilla(QsciScintilla::SCI_GETLENGTH));
+    int from = start;
+    if (from >= length && length > 0) // error at end of input: underline the last character
+        from = length - 1, end = length;
+    editor->SendScintilla(QsciScintilla::SCI_SETINDICATORCURRENT, ErrorIndicator);
+    editor->SendScintilla(QsciScintilla::SCI_INDICATORFILLRANGE, from, qMax(1, end - from));
+}
+
+void clearErrorMarks(QsciScintilla *editor)
+{
+    editor->SendScintilla(QsciScintilla::SCI_SETINDICATORCURRENT, ErrorIndicator);
+    editor->SendScintilla(QsciScintilla::SCI_INDICATORCLEARRANGE, 0,
+                          editor->SendScintilla(QsciScintilla::SCI_GETLENGTH));
+}
+
+} // namespace Sextant::App

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// Sextant: QScintilla set-up shared by the editors, and position conversions.
+#pragma once
+
+class QsciScintilla;
+class QString;
+
+namespace Sextant::App {
+
+/// Indicator number used for error squiggles in every editor.
+inline constexpr int ErrorIndicator = 8;
+
+/// Monospace font, line numbers, brace matching, auto-indent, 2-space indentation, error indicator.
+void configureCodeEditor(QsciScintilla *editor);
+/// configureCodeEditor() plus QScintilla's JSON lexer (QsciLexerJSON).
+void configureJsonEditor(QsciScintilla *editor);
+
+/// UTF-16 offset into editor->text() of a Scintilla (UTF-8 byte) position.
+int utf16OffsetOfPosition(QsciScintilla *editor, int bytePosition);
+/// Scintilla byte position of a 1-based line and 1-based column (UTF-16 code units, as GraphQL locations count).
+int positionOfLineColumn(QsciScintilla *editor, int line, int column);
+/// Underlines from the 1-based line/column to the end of the token there (at least one character).
+void markError(QsciScintilla *editor, int line, int column);
+void clearErrorMarks(QsciScintilla *editor);
+
+} // namespace Sextant::App

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Sextant: QScintilla lexer that highlights GraphQL with the core lexer.
+#pragma once
+
+#include <Qsci/qscilexercustom.h>
+
+namespace Sextant::App {
+
+/**
+ * Styles a QsciScintilla document with Core::classifySyntax(), i.e. the project's own GraphQL lexer (GraphQL spec
+ * §2.1), so highlighting agrees with the parser token for token, including block strings spanning lines. One
+ * instance per editor (ARCHITECTURE.md, QScintilla notes). GUI thread only. Style numbers equal
+ * Core::SyntaxRole values. Text the lexer rejects is styled Invalid; nothing ever fails.
+ */
+class GraphQLLexer final : public QsciLexerCustom
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GraphQLLexer)
+
+public:
+    explicit GraphQLLexer(QObject *parent = nullptr);
+
+    const char *language() const override;
+    QString description(int style) const override;
+    QColor defaultColor(int style) const override;
+    QFont defaultFont(int style) const override;
+    QColor defaultPaper(int style) const override;
+    void styleText(int start, int end) override;
+};
+
+} // namespace Sextant::App

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Sextant: the endpoint bar: profile kind, URL, reload schema, Run, Stop and a status line.
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class EndpointBar;
+}
+
+namespace Sextant::App {
+
+/**
+ * The bar above the editor (ui/endpoints/endpointbar.ui). Owns only its widgets; the endpoint itself (and any
+ * secret) lives in MainWindow. Kinds are the Net::EndpointKind values in order: Dagster webserver, Dagger session,
+ * GraphQL over HTTP. GUI thread only.
+ */
+class EndpointBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EndpointBar)
+
+public:
+    explicit EndpointBar(QWidget *parent = nullptr);
+    ~EndpointBar() override;
+
+    int kind() const;              ///< Net::EndpointKind as int
+    void setKind(int kind);        ///< does not emit endpointEdited
+    QString urlText() const;
+    void setUrlText(const QString &url); ///< does not emit endpointEdited
+    void setRunning(bool running); ///< Run disabled and Stop enabled while a request runs
+    void setStatus(const QString &text, bool isError = false);
+    QString statusText() const;
+
+signals:
+    void runRequested();
+    void stopRequested();
+    void reconnectRequested();
+    void kindChanged(int kind);    ///< the user picked another profile kind
+    void urlEdited();              ///< the user pressed Enter in the URL field
+
+private:
+    std::unique_ptr<Ui::EndpointBar> m_ui;
+    bool m_updating = false;
+};
+
+} // namespace Sextant::App

@@ -1,0 +1,559 @@
+// SPDX-License-Identifier: MIT
+// Sextant: the main window: endpoint bar, query/variables/headers editors, schema browser and result view.
+#include "mainwindow.h"
+
+#include "editor/editordiagnostics.h"
+#include "editor/editorsetup.h"
+#include "editor/graphqllexer.h"
+#include "endpoints/endpointbar.h"
+#include "result/resultview.h"
+#include "schema/schemabrowser.h"
+#include "ui_mainwindow.h"
+
+#include <core/language/operationoutline.h>
+#include <core/language/parser.h>
+#include <core/response/graphqlresponse.h>
+#include <core/response/responsedocument.h>
+#include <core/schema/schema.h>
+#include <net/graphqlcall.h>
+#include <net/graphqlclient.h>
+#include <net/graphqlrequest.h>
+#include <net/httpresult.h>
+#include <net/introspectionclient.h>
+#include <store/sessionstore.h>
+
+#include <Qsci/qsciscintilla.h>
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Sextant::App {
+
+namespace {
+
+constexpr auto DagsterStarter = QLatin1StringView(
+    "# Welcome to Sextant. Ctrl+Enter runs the operation under the cursor.\n"
+    "query Repositories {\n"
+    "  repositoriesOrError {\n"
+    "    __typename\n"
+    "    ... on RepositoryConnection {\n"
+    "      nodes {\n"
+    "        name\n"
+    "        location { name }\n"
+    "        jobs { name }\n"
+    "      }\n"
+    "    }\n"
+    "    ... on PythonError { message }\n"
+    "  }\n"
+    "}\n");
+
+struct ParsedResponse {
+    std::shared_ptr<const Core::ResponseDocument> document;
+    Core::GraphQLResponse response;
+    QString error;
+};
+
+ParsedResponse parseResponse(const QByteArray &body)
+{
+    ParsedResponse parsed;
+    Core::ResponseDocument::ParseError error;
+    parsed.document = Core::ResponseDocument::parse(body, &error);
+    if (!parsed.document) {
+        parsed.error = error.message;
+        return parsed;
+    }
+    parsed.response = Core::readGraphQLResponse(*parsed.document);
+    return parsed;
+}
+
+// 1-based line and column (UTF-16) of a byte offset into UTF-8 text.
+std::pair<int, int> lineColumnOfByte(const QByteArray &utf8, qsizetype offset)
+{
+    offset = qBound<qsizetype>(0, offset, utf8.size());
+    const qsizetype lineStart = utf8.lastIndexOf('\n', offset - 1) + 1;
+    const int line = int(utf8.left(offset).count('\n')) + 1;
+    const int column = int(QString::fromUtf8(utf8.mid(lineStart, offset - lineStart)).size()) + 1;
+    return {line, column};
+}
+
+} // namespace
+
+MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_client(new Net::GraphQLClient(this))
+    , m_autosaveTimer(new QTimer(this))
+    , m_elapsedTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_introspection = new Net::IntrospectionClient(m_client, this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sextant.svg")));
+    m_ui->mainSplitter->setStretchFactor(0, 2);
+    m_ui->mainSplitter->setStretchFactor(1, 3);
+    m_ui->mainSplitter->setStretchFactor(2, 3);
+    m_ui->editorSplitter->setStretchFactor(0, 4);
+    m_ui->editorSplitter->setStretchFactor(1, 1);
+    m_ui->mainSplitter->setSizes({300, 520, 520});
+
+    setupEditors();
+    setupActions();
+
+    m_autosaveTimer->setSingleShot(true);
+    m_autosaveTimer->setInterval(1000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    m_elapsedTimer->setInterval(100);
+    connect(m_elapsedTimer, &QTimer::timeout, this, [this] {
+        if (m_call)
+            m_ui->resultView->setStatusText(QStringLiteral("Running… %1 ms · %2 received")
+                                                .arg(m_call->elapsedMs())
+                                                .arg(Net::HttpResult::formatSize(m_bytesReceived)));
+    });
+
+    EndpointBar *bar = m_ui->endpointBar;
+    connect(bar, &EndpointBar::runRequested, this, &MainWindow::run);
+    connect(bar, &EndpointBar::stopRequested, this, &MainWindow::stop);
+    connect(bar, &EndpointBar::reconnectRequested, this, &MainWindow::reloadSchema);
+    connect(bar, &EndpointBar::urlEdited, this, [this] {
+        scheduleAutosave();
+        reloadSchema();
+    });
+    connect(bar, &EndpointBar::kindChanged, this, &MainWindow::onKindChanged);
+
+    connect(m_introspection, &Net::IntrospectionClient::schemaLoaded, this,
+            [this](std::shared_ptr<const Core::Schema> schema, const QByteArray &) {
+                const int types = schema ? schema->typeCount(false) : 0;
+                m_ui->schemaBrowser->setSchema(std::move(schema));
+                const QString text = QStringLiteral("Schema: %1 types, loaded %2")
+                                         .arg(types)
+                                         .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+                m_ui->schemaBrowser->setStatusText(text);
+                m_ui->endpointBar->setStatus(QStringLiteral("Connected · %1 types").arg(types));
+                emit schemaLoaded();
+            });
+    connect(m_introspection, &Net::IntrospectionClient::failed, this, [this](const QString &message) {
+        m_ui->schemaBrowser->setStatusText(QStringLiteral("Schema not loaded: ") + message);
+        m_ui->endpointBar->setStatus(message, true);
+        emit schemaFailed(message);
+    });
+
+    connect(m_ui->resultView, &ResultView::errorLocationActivated, this,
+            [this](int line, int column) { moveEditorCursor(m_ui->queryEditor, line, column); });
+
+    connect(m_ui->useSessionButton, &QPushButton::clicked, this, &MainWindow::useDaggerSession);
+    connect(m_ui->dismissSessionButton, &QPushButton::clicked, m_ui->sessionBanner, &QWidget::hide);
+
+    applyStartOptions(options);
+
+    connect(m_ui->queryEditor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
+    connect(m_ui->variablesEditor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
+    connect(m_ui->headersEdit, &QPlainTextEdit::textChanged, this, &MainWindow::scheduleAutosave);
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_autosaveTimer->isActive())
+        autosave();
+}
+
+QsciScintilla *MainWindow::queryEditor() const
+{
+    return m_ui->queryEditor;
+}
+
+QsciScintilla *MainWindow::variablesEditor() const
+{
+    return m_ui->variablesEditor;
+}
+
+SchemaBrowser *MainWindow::schemaBrowser() const
+{
+    return m_ui->schemaBrowser;
+}
+
+ResultView *MainWindow::resultView() const
+{
+    return m_ui->resultView;
+}
+
+EndpointBar *MainWindow::endpointBar() const
+{
+    return m_ui->endpointBar;
+}
+
+bool MainWindow::isDaggerSessionOffered() const
+{
+    return m_ui->sessionBanner->isVisibleTo(const_cast<MainWindow *>(this));
+}
+
+void MainWindow::setupEditors()
+{
+    configureCodeEditor(m_ui->queryEditor);
+    m_lexer = new GraphQLLexer(m_ui->queryEditor);
+    m_ui->queryEditor->setLexer(m_lexer);
+    m_diagnostics = new EditorDiagnostics(m_ui->queryEditor, this);
+    connect(m_diagnostics, &EditorDiagnostics::diagnosticsChanged, this, [this] {
+        const QString summary = m_diagnostics->summary();
+        if (summary.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(summary);
+    });
+
+    configureJsonEditor(m_ui->variablesEditor);
+    m_ui->headersEdit->setFont(m_ui->queryEditor->font());
+}
+
+void MainWindow::setupActions()
+{
+    // Stable action ids (ARCHITECTURE.md): objectName is the id.
+    auto *runAction = new QAction(tr("&Run"), this);
+    runAction->setObjectName(QStringLiteral("Editor.Run"));
+    runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    runAction->setShortcutContext(Qt::WindowShortcut);
+    connect(runAction, &QAction::triggered, this, &MainWindow::run);
+
+    auto *stopAction = new QAction(tr("&Stop"), this);
+    stopAction->setObjectName(QStringLiteral("Editor.Stop"));
+    stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(stopAction, &QAction::triggered, this, &MainWindow::stop);
+
+    auto *reloadAction = new QAction(tr("Reload &Schema"), this);
+    reloadAction->setObjectName(QStringLiteral("Schema.Refresh"));
+    reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(reloadAction, &QAction::triggered, this, &MainWindow::reloadSchema);
+
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setObjectName(QStringLiteral("File.Quit"));
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *fileMenu = m_ui->menuBar->addMenu(tr("&File"));
+    fileMenu->addAction(quitAction);
+    QMenu *queryMenu = m_ui->menuBar->addMenu(tr("&Query"));
+    queryMenu->addAction(runAction);
+    queryMenu->addAction(stopAction);
+    queryMenu->addSeparator();
+    queryMenu->addAction(reloadAction);
+    addAction(runAction);
+    addAction(stopAction);
+    addAction(reloadAction);
+}
+
+void MainWindow::applyStartOptions(const StartOptions &options)
+{
+    m_autosaveEnabled = options.restoreSession;
+    m_sessionPath = options.sessionPath.isEmpty() ? Store::SessionStore::defaultPath() : options.sessionPath;
+
+    Store::SessionStore::SessionState state;
+    bool restored = false;
+    if (options.restoreSession) {
+        QString error;
+        state = Store::SessionStore::load(m_sessionPath, &error);
+        restored = error.isEmpty() && (!state.query.isEmpty() || !state.url.isEmpty());
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Could not restore the last session: %1").arg(error), 10000);
+    }
+
+    QString envError;
+    m_environmentSession = Net::EndpointProfile::daggerSessionFromEnvironment(&envError);
+
+    Net::EndpointKind kind = Net::EndpointKind::Dagster;
+    QString url = Net::EndpointProfile::dagster().url.toString();
+    if (restored) {
+        kind = Net::EndpointKind(qBound(0, state.endpointKind, 2));
+        if (!state.url.isEmpty())
+            url = state.url;
+    }
+    if (options.kind)
+        kind = *options.kind;
+    if (!options.endpoint.isEmpty())
+        url = options.endpoint;
+    if (options.kind == Net::EndpointKind::DaggerSession && options.endpoint.isEmpty() && m_environmentSession)
+        url = m_environmentSession->url.toString();
+
+    m_ui->endpointBar->setKind(int(kind));
+    m_ui->endpointBar->setUrlText(url);
+    m_ui->queryEditor->setText(restored ? state.query : QString(DagsterStarter));
+    m_ui->variablesEditor->setText(restored ? state.variables : QString());
+    m_ui->headersEdit->setPlainText(restored ? state.headers : QString());
+
+    if (m_environmentSession && !(kind == Net::EndpointKind::DaggerSession && url == m_environmentSession->url.toString())) {
+        m_ui->sessionBannerLabel->setText(
+            tr("A Dagger session is available at %1 (from DAGGER_SESSION_PORT / DAGGER_SESSION_TOKEN).")
+                .arg(m_environmentSession->url.toString()));
+        m_ui->sessionBanner->show();
+    } else if (!envError.isEmpty()) {
+        statusBar()->showMessage(envError, 15000);
+    }
+
+    QTimer::singleShot(0, this, &MainWindow::reloadSchema);
+}
+
+Net::EndpointProfile MainWindow::currentProfile() const
+{
+    const auto kind = Net::EndpointKind(m_ui->endpointBar->kind());
+    Net::EndpointProfile profile;
+    switch (kind) {
+    case Net::EndpointKind::Dagster:
+        profile = Net::EndpointProfile::dagster(QUrl(m_ui->endpointBar->urlText()));
+        break;
+    case Net::EndpointKind::DaggerSession:
+        if (m_environmentSession)
+            profile = *m_environmentSession;
+        profile.kind = Net::EndpointKind::DaggerSession;
+        profile.timeoutMs = 0;
+        break;
+    case Net::EndpointKind::GenericHttp:
+        profile.kind = Net::EndpointKind::GenericHttp;
+        break;
+    }
+    profile.url = QUrl(m_ui->endpointBar->urlText());
+    QString headerError;
+    profile.headers = Net::EndpointProfile::parseHeaders(m_ui->headersEdit->toPlainText(), &headerError);
+    return profile;
+}
+
+void MainWindow::useDaggerSession()
+{
+    if (!m_environmentSession)
+        return;
+    m_ui->sessionBanner->hide();
+    m_ui->endpointBar->setKind(int(Net::EndpointKind::DaggerSession));
+    m_ui->endpointBar->setUrlText(m_environmentSession->url.toString());
+    scheduleAutosave();
+    reloadSchema();
+}
+
+void MainWindow::onKindChanged(int kind)
+{
+    if (Net::EndpointKind(kind) == Net::EndpointKind::DaggerSession) {
+        if (m_environmentSession) {
+            m_ui->endpointBar->setUrlText(m_environmentSession->url.toString());
+            m_ui->sessionBanner->hide();
+        } else {
+            m_ui->endpointBar->setStatus(
+                tr("No Dagger session in the environment: start Sextant with `dagger run sextant`."), true);
+        }
+    } else if (Net::EndpointKind(kind) == Net::EndpointKind::Dagster && m_ui->endpointBar->urlText().isEmpty()) {
+        m_ui->endpointBar->setUrlText(Net::EndpointProfile::dagster().url.toString());
+    }
+    scheduleAutosave();
+    reloadSchema();
+}
+
+void MainWindow::reloadSchema()
+{
+    const Net::EndpointProfile profile = currentProfile();
+    if (!profile.url.isValid() || profile.url.scheme().isEmpty() || profile.url.host().isEmpty()) {
+        m_ui->endpointBar->setStatus(tr("Enter an endpoint URL such as http://127.0.0.1:3000/graphql"), true);
+        return;
+    }
+    m_ui->endpointBar->setStatus(tr("Loading schema from %1…").arg(profile.url.toDisplayString()));
+    m_ui->schemaBrowser->setStatusText(tr("Loading schema…"));
+    m_introspection->start(profile);
+}
+
+void MainWindow::showLocalError(const QString &message)
+{
+    m_ui->resultView->showMessage(message, tr("Not sent"));
+    m_ui->endpointBar->setStatus(message, true);
+    emit requestFinished();
+}
+
+void MainWindow::run()
+{
+    if (m_call)
+        return; // one request at a time; Stop first
+
+    // 1. Variables: must be a JSON object; report the exact position of a syntax error and send nothing.
+    const QString variablesText = m_ui->variablesEditor->text();
+    QByteArray variablesJson;
+    clearErrorMarks(m_ui->variablesEditor);
+    if (!variablesText.trimmed().isEmpty()) {
+        variablesJson = variablesText.toUtf8();
+        QJsonParseError parseError;
+        const QJsonDocument json = QJsonDocument::fromJson(variablesJson, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            const auto [line, column] = lineColumnOfByte(variablesJson, parseError.offset);
+            m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
+            markError(m_ui->variablesEditor, line, column);
+            moveEditorCursor(m_ui->variablesEditor, line, column);
+            showLocalError(tr("Variables are not valid JSON: %1 at line %2, column %3. Nothing was sent.")
+                               .arg(parseError.errorString())
+                               .arg(line)
+                               .arg(column));
+            return;
+        }
+        if (!json.isObject()) {
+            m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
+            showLocalError(tr("Variables must be a JSON object such as {\"id\": 1}. Nothing was sent."));
+            return;
+        }
+    }
+
+    // 2. Headers.
+    QString headerError;
+    Net::EndpointProfile::parseHeaders(m_ui->headersEdit->toPlainText(), &headerError);
+    if (!headerError.isEmpty()) {
+        m_ui->inputTabs->setCurrentWidget(m_ui->headersTab);
+        showLocalError(tr("Headers: %1. Nothing was sent.").arg(headerError));
+        return;
+    }
+
+    // 3. The document must parse (GraphQL spec §2); a syntax error is shown at its location.
+    const QString document = m_ui->queryEditor->text();
+    if (document.trimmed().isEmpty()) {
+        showLocalError(tr("The query editor is empty: write an operation, then press Ctrl+Enter."));
+        return;
+    }
+    const Core::ParseResult parsed = Core::Parser::parse(document, Core::ParseMode::Strict);
+    if (!parsed.errors.isEmpty()) {
+        m_diagnostics->show(parsed.errors);
+        const Core::SyntaxError &error = parsed.errors.first();
+        moveEditorCursor(m_ui->queryEditor, error.location.line, error.location.column);
+        showLocalError(tr("%1 (line %2, column %3). Nothing was sent.")
+                           .arg(error.message)
+                           .arg(error.location.line)
+                           .arg(error.location.column));
+        return;
+    }
+
+    // 4. The operation under the cursor (GraphQL spec §6.1 GetOperation needs a name when there are several).
+    Net::GraphQLRequest request;
+    request.query = document;
+    request.variablesJson = variablesJson;
+    const QList<Core::OperationInfo> operations = Core::outlineOperations(document);
+    if (operations.isEmpty()) {
+        showLocalError(tr("The document has no operation to run (only fragments or type definitions)."));
+        return;
+    }
+    if (operations.size() > 1) {
+        const int cursor = utf16OffsetOfPosition(m_ui->queryEditor,
+                                                 int(m_ui->queryEditor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS)));
+        int index = Core::operationIndexAt(operations, cursor);
+        if (index < 0) {
+            QMenu menu(this);
+            for (int i = 0; i < operations.size(); ++i) {
+                const QString name = operations[i].name.isEmpty() ? tr("(anonymous)") : operations[i].name;
+                menu.addAction(name)->setData(i);
+            }
+            const QAction *chosen = menu.exec(m_ui->endpointBar->mapToGlobal(m_ui->endpointBar->rect().bottomLeft()));
+            if (!chosen)
+                return;
+            index = chosen->data().toInt();
+        }
+        if (operations[index].name.isEmpty()) {
+            showLocalError(tr("Anonymous operations cannot be picked in a document with several operations: name it."));
+            return;
+        }
+        request.operationName = operations[index].name;
+    }
+
+    const Net::EndpointProfile profile = currentProfile();
+    if (profile.kind == Net::EndpointKind::DaggerSession && profile.daggerToken.isEmpty())
+        m_ui->endpointBar->setStatus(tr("No DAGGER_SESSION_TOKEN: sending without credentials."), true);
+
+    const quint64 generation = ++m_generation;
+    m_bytesReceived = 0;
+    m_call = m_client->execute(profile, request);
+    m_ui->endpointBar->setRunning(true);
+    m_ui->resultView->showRunning(tr("Running…"));
+    m_elapsedTimer->start();
+    connect(m_call, &Net::GraphQLCall::progressed, this, [this](qint64 received, qint64) { m_bytesReceived = received; });
+    connect(m_call, &Net::GraphQLCall::finished, this,
+            [this, generation](const Net::HttpResult &result) { onRequestFinished(generation, result); });
+}
+
+void MainWindow::stop()
+{
+    if (m_call)
+        m_call->abort();
+}
+
+void MainWindow::onRequestFinished(quint64 generation, const Net::HttpResult &result)
+{
+    m_call.clear();
+    m_elapsedTimer->stop();
+    m_ui->endpointBar->setRunning(false);
+    if (generation != m_generation)
+        return;
+    const QString statusLine = result.statusLine();
+    if (!result.isGraphQL()) {
+        m_ui->resultView->showMessage(result.message, statusLine, result.body);
+        m_ui->endpointBar->setStatus(result.message, result.kind != Net::ResultKind::Cancelled);
+        emit requestFinished();
+        return;
+    }
+    m_ui->endpointBar->setStatus(statusLine);
+    m_ui->resultView->showRunning(tr("Parsing %1…").arg(Net::HttpResult::formatSize(result.body.size())));
+    auto *watcher = new QFutureWatcher<ParsedResponse>(this);
+    connect(watcher, &QFutureWatcher<ParsedResponse>::finished, this, [this, watcher, generation, result, statusLine] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer run replaced this one: never show stale results
+        const ParsedResponse parsed = watcher->result();
+        if (!parsed.document) {
+            m_ui->resultView->showMessage(
+                tr("HTTP %1: the body is not valid JSON (%2).").arg(result.httpStatus).arg(parsed.error), statusLine,
+                result.body);
+        } else {
+            m_ui->resultView->showResponse(parsed.document, parsed.response, statusLine);
+            if (!result.message.isEmpty())
+                m_ui->endpointBar->setStatus(result.message, true);
+        }
+        emit requestFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(parseResponse, result.body));
+}
+
+void MainWindow::moveEditorCursor(QsciScintilla *editor, int line, int column)
+{
+    if (line <= 0)
+        return;
+    const int position = positionOfLineColumn(editor, line, column);
+    editor->SendScintilla(QsciScintilla::SCI_GOTOPOS, position);
+    editor->setFocus();
+}
+
+void MainWindow::scheduleAutosave()
+{
+    if (m_autosaveEnabled)
+        m_autosaveTimer->start();
+}
+
+void MainWindow::autosave()
+{
+    m_autosaveTimer->stop();
+    if (!m_autosaveEnabled)
+        return;
+    Store::SessionStore::SessionState state;
+    state.endpointKind = m_ui->endpointBar->kind();
+    state.url = m_ui->endpointBar->urlText();
+    state.query = m_ui->queryEditor->text();
+    state.variables = m_ui->variablesEditor->text();
+    state.headers = m_ui->headersEdit->toPlainText(); // SessionStore drops credential headers
+    QString error;
+    if (!Store::SessionStore::save(m_sessionPath, state, &error))
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    autosave();
+    if (m_call)
+        m_call->abort();
+    m_introspection->abort();
+    event->accept();
+}
+
+} // namespace Sextant::App

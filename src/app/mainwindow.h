@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Sextant: the main window: endpoint bar, query/variables/headers editors, schema browser and result view.
+#pragma once
+
+#include <net/endpointprofile.h>
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QsciScintilla;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace Sextant::Core {
+class Schema;
+}
+
+namespace Sextant::Net {
+class GraphQLClient;
+class GraphQLCall;
+class IntrospectionClient;
+struct HttpResult;
+}
+
+namespace Sextant::App {
+
+class GraphQLLexer;
+class EditorDiagnostics;
+class SchemaBrowser;
+class ResultView;
+class EndpointBar;
+
+/// How the window was asked to start (command line of `sextant`, see Application).
+struct StartOptions {
+    std::optional<Net::EndpointKind> kind; ///< from --kind
+    QString endpoint;                      ///< from --endpoint; empty = restore the last session's
+    bool restoreSession = true;            ///< read and autosave the session file
+    QString sessionPath;                   ///< empty = Store::SessionStore::defaultPath()
+};
+
+/**
+ * Wires the layers together (ARCHITECTURE.md: app is the only place that does): the endpoint bar picks a
+ * Net::EndpointProfile, connecting runs introspection (Net::IntrospectionClient) into the schema browser, Run
+ * (Ctrl+Enter) checks the variables JSON and the document's syntax locally — nothing is sent when either is
+ * malformed, and the error is shown at its line and column — then sends the operation under the cursor and shows
+ * the answer in the result view, parsed off the UI thread. The user's text is never modified by any of this and is
+ * autosaved (Store::SessionStore, atomic) a second after each change. A Dagger session found in the environment
+ * (DAGGER_SESSION_PORT/TOKEN, set by `dagger run sextant`) is offered in a banner. GUI thread only.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(const StartOptions &options = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QsciScintilla *queryEditor() const;
+    QsciScintilla *variablesEditor() const;
+    SchemaBrowser *schemaBrowser() const;
+    ResultView *resultView() const;
+    EndpointBar *endpointBar() const;
+    bool isDaggerSessionOffered() const; ///< the banner offering the environment's Dagger session is visible
+
+    /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
+    Net::EndpointProfile currentProfile() const;
+
+public slots:
+    void run();
+    void stop();
+    void reloadSchema();
+    void useDaggerSession();
+
+signals:
+    void schemaLoaded();                  ///< introspection finished and the browser shows the schema
+    void schemaFailed(const QString &message);
+    void requestFinished();               ///< the result view shows the outcome of the last Run
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setupEditors();
+    void setupActions();
+    void applyStartOptions(const StartOptions &options);
+    void onKindChanged(int kind);
+    void onRequestFinished(quint64 generation, const Net::HttpResult &result);
+    void showLocalError(const QString &message);
+    void moveEditorCursor(QsciScintilla *editor, int line, int column);
+    void scheduleAutosave();
+    void autosave();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    GraphQLLexer *m_lexer = nullptr;
+    EditorDiagnostics *m_diagnostics = nullptr;
+    Net::GraphQLClient *m_client = nullptr;
+    Net::IntrospectionClient *m_introspection = nullptr;
+    QPointer<Net::GraphQLCall> m_call;
+    QTimer *m_autosaveTimer = nullptr;
+    QTimer *m_elapsedTimer = nullptr;
+    std::optional<Net::EndpointProfile> m_environmentSession;
+    QString m_sessionPath;
+    bool m_autosaveEnabled = true;
+    quint64 m_generation = 0;
+    qint64 m_bytesReceived = 0;
+};
+
+} // namespace Sextant::App

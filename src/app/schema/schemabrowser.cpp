@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// Sextant: the schema browser: tree of the introspected schema, details pane, filter, back/forward.
+#include "schemabrowser.h"
+
+#include "schemaproxymodel.h"
+#include "ui_schemabrowser.h"
+
+#include <core/schema/schema.h>
+#include <core/schema/typekind.h>
+#include <core/schema/typeref.h>
+#include <models/roles.h>
+#include <models/schematreemodel.h>
+
+#include <QAction>
+#include <QHeaderView>
+#include <QRegularExpression>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeView>
+#include <QUrl>
+
+namespace Sextant::App {
+
+namespace {
+
+constexpr auto TypeScheme = QLatin1StringView("sextant-type");
+
+// "[Run!]!" with the named type as a link.
+QString linkedTypeRef(const QString &typeRef, const QString &namedType)
+{
+    if (namedType.isEmpty())
+        return typeRef.toHtmlEscaped();
+    const qsizetype at = typeRef.indexOf(namedType);
+    if (at < 0)
+        return typeRef.toHtmlEscaped();
+    return typeRef.left(at).toHtmlEscaped() + QStringLiteral("<a href=\"") + TypeScheme + u':'
+        + QString::fromLatin1(QUrl::toPercentEncoding(namedType)) + QStringLiteral("\">") + namedType.toHtmlEscaped()
+        + QStringLiteral("</a>") + typeRef.mid(at + namedType.size()).toHtmlEscaped();
+}
+
+QString descriptionHtml(const QString &description)
+{
+    if (description.trimmed().isEmpty())
+        return QStringLiteral("<p><i>No description.</i></p>");
+    QString html = description.toHtmlEscaped();
+    html.replace(u'\n', QStringLiteral("<br>"));
+    return QStringLiteral("<p>") + html + QStringLiteral("</p>");
+}
+
+} // namespace
+
+SchemaBrowser::SchemaBrowser(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SchemaBrowser>())
+    , m_model(new Models::SchemaTreeModel(this))
+    , m_proxy(new SchemaProxyModel(this))
+{
+    m_ui->setupUi(this);
+    m_proxy->setSourceModel(m_model);
+    m_ui->treeView->setModel(m_proxy);
+    m_ui->treeView->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_ui->treeView->header()->resizeSection(0, 220);
+    m_ui->treeView->setExpandsOnDoubleClick(false);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
+
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(150);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this, [this] { setFilterText(m_ui->filterEdit->text()); });
+
+    connect(m_ui->treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { updateDetails(current); });
+    connect(m_ui->treeView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString target = index.data(Models::TypeNameRole).toString();
+        const int nodeKind = index.data(Models::NodeKindRole).toInt();
+        if (nodeKind == int(Models::SchemaTreeModel::NodeKind::Type) || target.isEmpty()) {
+            m_ui->treeView->setExpanded(index, !m_ui->treeView->isExpanded(index));
+            return;
+        }
+        showType(target);
+    });
+    connect(m_ui->detailsView, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == TypeScheme)
+            showType(url.path());
+    });
+    connect(m_ui->backButton, &QToolButton::clicked, this, &SchemaBrowser::goBack);
+    connect(m_ui->forwardButton, &QToolButton::clicked, this, &SchemaBrowser::goForward);
+
+    auto *back = new QAction(this);
+    back->setShortcut(QKeySequence::Back);
+    back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QAction::triggered, this, &SchemaBrowser::goBack);
+    addAction(back);
+    auto *forward = new QAction(this);
+    forward->setShortcut(QKeySequence::Forward);
+    forward->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(forward, &QAction::triggered, this, &SchemaBrowser::goForward);
+    addAction(forward);
+}
+
+SchemaBrowser::~SchemaBrowser() = default;
+
+void SchemaBrowser::setSchema(std::shared_ptr<const Core::Schema> schema)
+{
+    m_back.clear();
+    m_forward.clear();
+    m_current.clear();
+    m_model->setSchema(std::move(schema));
+    m_ui->detailsView->clear();
+    // Root operation types are what a user explores first (GraphiQL's doc explorer opens on them).
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(Models::NodeKindRole).toInt() == int(Models::SchemaTreeModel::NodeKind::RootOperation))
+            m_ui->treeView->expand(index);
+    }
+    updateNavigationButtons();
+}
+
+std::shared_ptr<const Core::Schema> SchemaBrowser::schema() const
+{
+    return m_model->schema();
+}
+
+void SchemaBrowser::setStatusText(const QString &text)
+{
+    m_ui->statusLabel->setText(text);
+}
+
+bool SchemaBrowser::showType(const QString &typeName)
+{
+    if (!m_model->indexForType(typeName).isValid())
+        return false;
+    if (typeName == m_current)
+        return true;
+    if (!m_current.isEmpty())
+        m_back.append(m_current);
+    m_forward.clear();
+    selectType(typeName);
+    return true;
+}
+
+QString SchemaBrowser::currentTypeName() const
+{
+    return m_current;
+}
+
+bool SchemaBrowser::canGoBack() const
+{
+    return !m_back.isEmpty();
+}
+
+bool SchemaBrowser::canGoForward() const
+{
+    return !m_forward.isEmpty();
+}
+
+void SchemaBrowser::goBack()
+{
+    if (m_back.isEmpty())
+        return;
+    if (!m_current.isEmpty())
+        m_forward.prepend(m_current);
+    selectType(m_back.takeLast());
+}
+
+void SchemaBrowser::goForward()
+{
+    if (m_forward.isEmpty())
+        return;
+    if (!m_current.isEmpty())
+        m_back.append(m_current);
+    selectType(m_forward.takeFirst());
+}
+
+void SchemaBrowser::setFilterText(const QString &text)
+{
+    if (m_ui->filterEdit->text() != text)
+        m_ui->filterEdit->setText(text);
+    m_proxy->setFilterRegularExpression(
+        QRegularExpression(QRegularExpression::escape(text.trimmed()), QRegularExpression::CaseInsensitiveOption));
+    if (!text.trimmed().isEmpty() && m_proxy->rowCount() < 400)
+        m_ui->treeView->expandToDepth(1);
+}
+
+QTreeView *SchemaBrowser::treeView() const
+{
+    return m_ui->treeView;
+}
+
+QTextBrowser *SchemaBrowser::detailsView() const
+{
+    return m_ui->detailsView;
+}
+
+Models::SchemaTreeModel *SchemaBrowser::schemaModel() const
+{
+    return m_model;
+}
+
+void SchemaBrowser::selectType(const QString &typeName)
+{
+    m_current = typeName;
+    QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->indexForType(typeName));
+    if (!proxyIndex.isValid() && !m_ui->filterEdit->text().isEmpty()) {
+        // The filter hides the target: clear it rather than navigating nowhere.
+        setFilterText(QString());
+        proxyIndex = m_proxy->mapFromSource(m_model->indexForType(typeName));
+    }
+    if (proxyIndex.isValid()) {
+        for (QModelIndex p = proxyIndex.parent(); p.isValid(); p = p.parent())
+            m_ui->treeView->expand(p);
+        m_ui->treeView->expand(proxyIndex);
+        m_ui->treeView->setCurrentIndex(proxyIndex);
+        m_ui->treeView->scrollTo(proxyIndex, QAbstractItemView::PositionAtTop);
+    }
+    updateNavigationButtons();
+}
+
+void SchemaBrowser::updateDetails(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        m_ui->detailsView->clear();
+        return;
+    }
+    const QString name = index.data(Qt::DisplayRole).toString();
+    const QString typeRef = index.data(Models::TypeRefRole).toString();
+    const QString typeName = index.data(Models::TypeNameRole).toString();
+    const int nodeKind = index.data(Models::NodeKindRole).toInt();
+    using NodeKind = Models::SchemaTreeModel::NodeKind;
+
+    QString html;
+    if (nodeKind == int(NodeKind::Type) || nodeKind == int(NodeKind::PossibleType)
+        || nodeKind == int(NodeKind::Interface) || nodeKind == int(NodeKind::RootOperation)) {
+        const QString kind = Core::typeKindName(Core::TypeKind(index.data(Models::TypeKindRole).toInt()));
+        html += QStringLiteral("<h3>") + linkedTypeRef(typeName.isEmpty() ? name : typeName, typeName)
+            + QStringLiteral("</h3><p><code>") + kind.toHtmlEscaped() + QStringLiteral("</code></p>");
+        if (const auto schema = m_model->schema(); schema && !typeName.isEmpty()) {
+            if (const Core::NamedType *type = schema->type(typeName)) {
+                html += descriptionHtml(type->description);
+                if (!type->interfaces.isEmpty()) {
+                    QStringList links;
+                    for (const QString &iface : type->interfaces)
+                        links << linkedTypeRef(iface, iface);
+                    html += QStringLiteral("<p>Implements ") + links.join(QStringLiteral(", ")) + QStringLiteral("</p>");
+                }
+                if (!type->possibleTypes.isEmpty()) {
+                    QStringList links;
+                    for (const QString &member : type->possibleTypes)
+                        links << linkedTypeRef(member, member);
+                    html += QStringLiteral("<p>Possible types: ") + links.join(QStringLiteral(" | "))
+                        + QStringLiteral("</p>");
+                }
+                if (!type->specifiedByURL.isEmpty())
+                    html += QStringLiteral("<p>Specified by <code>") + type->specifiedByURL.toHtmlEscaped()
+                        + QStringLiteral("</code></p>");
+                if (type->isOneOf)
+                    html += QStringLiteral("<p><code>@oneOf</code>: exactly one field must be given.</p>");
+            }
+        }
+    } else {
+        QString signature = index.data(Models::SignatureRole).toString();
+        if (signature.isEmpty())
+            signature = name;
+        html += QStringLiteral("<h3>") + name.toHtmlEscaped() + QStringLiteral("</h3>");
+        if (!typeRef.isEmpty())
+            html += QStringLiteral("<p><code>") + signature.left(signature.size() - typeRef.size()).toHtmlEscaped()
+                + linkedTypeRef(typeRef, typeName) + QStringLiteral("</code></p>");
+        else
+            html += QStringLiteral("<p><code>") + signature.toHtmlEscaped() + QStringLiteral("</code></p>");
+        const QString defaultValue = index.data(Models::DefaultValueRole).toString();
+        if (!defaultValue.isEmpty())
+            html += QStringLiteral("<p>Default: <code>") + defaultValue.toHtmlEscaped() + QStringLiteral("</code></p>");
+        html += descriptionHtml(index.data(Models::DescriptionRole).toString());
+    }
+    if (index.data(Models::IsDeprecatedRole).toBool()) {
+        const QString reason = index.data(Models::DeprecationReasonRole).toString();
+        html += QStringLiteral("<p style=\"color:#a15c00\"><b>Deprecated</b>")
+            + (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason.toHtmlEscaped()) + QStringLiteral("</p>");
+    }
+    m_ui->detailsView->setHtml(html);
+}
+
+void SchemaBrowser::updateNavigationButtons()
+{
+    m_ui->backButton->setEnabled(!m_back.isEmpty());
+    m_ui->forwardButton->setEnabled(!m_forward.isEmpty());
+}
+
+} // namespace Sextant::App

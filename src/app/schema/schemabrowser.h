@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Sextant: the schema browser: tree of the introspected schema, details pane, filter, back/forward.
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QTreeView;
+class QTextBrowser;
+
+namespace Ui {
+class SchemaBrowser;
+}
+
+namespace Sextant::Core {
+class Schema;
+}
+
+namespace Sextant::Models {
+class SchemaTreeModel;
+}
+
+namespace Sextant::App {
+
+class SchemaProxyModel;
+
+/**
+ * Shows a Core::Schema (from introspection or a file) as a tree: root operation types → fields → arguments, then
+ * all types and directives (Models::SchemaTreeModel). Selecting a row shows its signature, description and
+ * deprecation in the details pane; type names there are links, and following one (or double-clicking a field)
+ * navigates to that type, recorded in a back/forward history like a web browser's. The filter box keeps matching
+ * rows and their ancestors. GUI thread only; setSchema(nullptr) shows the empty state.
+ */
+class SchemaBrowser final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SchemaBrowser)
+
+public:
+    explicit SchemaBrowser(QWidget *parent = nullptr);
+    ~SchemaBrowser() override;
+
+    void setSchema(std::shared_ptr<const Core::Schema> schema);
+    std::shared_ptr<const Core::Schema> schema() const;
+    void setStatusText(const QString &text);
+
+    /// Selects, expands and scrolls to the named type; records it in the history. False if the type is unknown.
+    bool showType(const QString &typeName);
+    QString currentTypeName() const; ///< the type last navigated to, empty if none
+    bool canGoBack() const;
+    bool canGoForward() const;
+    void goBack();
+    void goForward();
+    void setFilterText(const QString &text);
+
+    QTreeView *treeView() const;
+    QTextBrowser *detailsView() const;
+    Models::SchemaTreeModel *schemaModel() const;
+
+private:
+    void selectType(const QString &typeName);
+    void updateDetails(const QModelIndex &proxyIndex);
+    void updateNavigationButtons();
+
+    std::unique_ptr<Ui::SchemaBrowser> m_ui;
+    Models::SchemaTreeModel *m_model = nullptr;
+    SchemaProxyModel *m_proxy = nullptr;
+    QStringList m_back;
+    QStringList m_forward;
+    QString m_current;
+};
+
+} // namespace Sextant::App

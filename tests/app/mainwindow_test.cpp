@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+// Sextant: widget tests of the main window against the Dagger session stand-in (tests/servers/dagger_session.py).
+#include <app/editor/editorsetup.h>
+#include <app/endpoints/endpointbar.h>
+#include <app/mainwindow.h>
+#include <app/result/resultview.h>
+#include <app/schema/schemabrowser.h>
+#include <models/responsetreemodel.h>
+#include <models/schematreemodel.h>
+
+#include <support/serverprocess.h>
+
+#include <Qsci/qsciscintilla.h>
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Sextant;
+
+namespace {
+constexpr auto Token = "sextant-test-token-5e1f";
+}
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void offersDaggerSessionFromEnvironment();
+    void typesQueryRunsWithCtrlEnterAndShowsRows();
+    void schemaBrowserListsQueryFields();
+    void wrongTokenGivesClearMessage();
+    void invalidVariablesPointAtLineAndSendNothing();
+    void malformedDocumentShowsErrorAtLocation();
+    void connectionRefusedGivesClearMessage();
+    void multipleOperationsRunTheOneUnderTheCursor();
+    void autosavesAndRestoresTheSession();
+
+private:
+    std::unique_ptr<App::MainWindow> connectedWindow();
+    QString findTopLevelFieldRow(App::MainWindow &window, const QString &name);
+
+    ServerProcess m_server;
+    QTemporaryDir m_dir;
+};
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QString error;
+    QVERIFY2(m_server.start(QStringLiteral("tests/servers/dagger_session.py"),
+                            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
+                             QString::fromLatin1(Token)},
+                            60000, &error),
+             qPrintable(error));
+    qputenv("DAGGER_SESSION_PORT", QByteArray::number(m_server.port()));
+    qputenv("DAGGER_SESSION_TOKEN", Token);
+}
+
+void MainWindowTest::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+std::unique_ptr<App::MainWindow> MainWindowTest::connectedWindow()
+{
+    App::StartOptions options;
+    options.restoreSession = false;
+    auto window = std::make_unique<App::MainWindow>(options);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    QSignalSpy loaded(window.get(), &App::MainWindow::schemaLoaded);
+    window->useDaggerSession();
+    if (!loaded.wait(30000))
+        return nullptr;
+    return window;
+}
+
+void MainWindowTest::offersDaggerSessionFromEnvironment()
+{
+    App::StartOptions options;
+    options.restoreSession = false;
+    App::MainWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.isDaggerSessionOffered());
+
+    QSignalSpy loaded(&window, &App::MainWindow::schemaLoaded);
+    auto *use = window.findChild<QPushButton *>(QStringLiteral("useSessionButton"));
+    QVERIFY(use);
+    QTest::mouseClick(use, Qt::LeftButton);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(!window.isDaggerSessionOffered());
+    QCOMPARE(window.endpointBar()->kind(), int(Net::EndpointKind::DaggerSession));
+    QCOMPARE(window.endpointBar()->urlText(), QStringLiteral("http://127.0.0.1:%1/query").arg(m_server.port()));
+    QCOMPARE(window.currentProfile().daggerToken, QString::fromLatin1(Token));
+    QCOMPARE(window.currentProfile().timeoutMs, 0); // Dagger builds take minutes: no default timeout
+}
+
+void MainWindowTest::typesQueryRunsWithCtrlEnterAndShowsRows()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    QsciScintilla *editor = window->queryEditor();
+    editor->clear();
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("{ container { from(address: \"alpine:latest\") "
+                                            "{ withExec(args: [\"uname\", \"-a\"]) { stdout } } } }"));
+    QVERIFY(editor->text().contains(u"withExec"));
+    const QString typed = editor->text();
+
+    QSignalSpy finished(window.get(), &App::MainWindow::requestFinished);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(editor->text(), typed); // running never touches the user's text
+
+    Models::ResponseTreeModel *model = window->resultView()->responseModel();
+    QVERIFY2(window->resultView()->messageText().isEmpty(), qPrintable(window->resultView()->messageText()));
+    QVERIFY(model->rowCount() >= 1);
+    const QModelIndex data = model->index(0, 0);
+    QCOMPARE(data.data().toString(), QStringLiteral("data"));
+    // data.container.from.withExec.stdout holds the deterministic output of the stand-in.
+    QModelIndex node = data;
+    for (const char *key : {"container", "from", "withExec", "stdout"}) {
+        QVERIFY2(model->rowCount(node) >= 1, key);
+        node = model->index(0, 0, node);
+        QCOMPARE(node.data().toString(), QString::fromLatin1(key));
+    }
+    QVERIFY(model->index(node.row(), 1, node.parent()).data().toString().contains(u"Linux"));
+    QVERIFY(window->resultView()->statusText().contains(u"HTTP 200"));
+}
+
+void MainWindowTest::schemaBrowserListsQueryFields()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    QAbstractItemModel *model = window->schemaBrowser()->treeView()->model();
+    QModelIndex queryRoot;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data().toString().contains(u"Query"))
+            queryRoot = model->index(row, 0);
+    }
+    QVERIFY(queryRoot.isValid());
+    QStringList fields;
+    for (int row = 0; row < model->rowCount(queryRoot); ++row)
+        fields << model->index(row, 0, queryRoot).data().toString();
+    QVERIFY2(fields.contains(u"container"), qPrintable(fields.join(u',')));
+    QVERIFY(fields.contains(u"git"));
+    QVERIFY(fields.contains(u"directory"));
+
+    // Navigation with back/forward.
+    App::SchemaBrowser *browser = window->schemaBrowser();
+    QVERIFY(browser->showType(QStringLiteral("Container")));
+    QVERIFY(browser->showType(QStringLiteral("Directory")));
+    QVERIFY(browser->canGoBack());
+    browser->goBack();
+    QCOMPARE(browser->currentTypeName(), QStringLiteral("Container"));
+    browser->goForward();
+    QCOMPARE(browser->currentTypeName(), QStringLiteral("Directory"));
+}
+
+void MainWindowTest::wrongTokenGivesClearMessage()
+{
+    qputenv("DAGGER_SESSION_TOKEN", "not-the-token");
+    App::StartOptions options;
+    options.restoreSession = false;
+    App::MainWindow window(options);
+    qputenv("DAGGER_SESSION_TOKEN", Token);
+    window.show();
+    QSignalSpy failed(&window, &App::MainWindow::schemaFailed);
+    window.useDaggerSession();
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.first().first().toString().contains(u"401"), qPrintable(failed.first().first().toString()));
+
+    window.queryEditor()->setText(QStringLiteral("{ version }"));
+    QSignalSpy finished(&window, &App::MainWindow::requestFinished);
+    window.run();
+    QVERIFY(finished.wait(30000));
+    const QString message = window.resultView()->messageText();
+    QVERIFY2(message.contains(u"401") && message.contains(u"DAGGER_SESSION_TOKEN"), qPrintable(message));
+    QCOMPARE(window.queryEditor()->text(), QStringLiteral("{ version }"));
+}
+
+void MainWindowTest::invalidVariablesPointAtLineAndSendNothing()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    window->queryEditor()->setText(QStringLiteral("query Q($v: String) { version }"));
+    window->variablesEditor()->setText(QStringLiteral("{\n  \"v\": \"x\",\n  oops\n}"));
+    QSignalSpy finished(window.get(), &App::MainWindow::requestFinished);
+    window->run();
+    QCOMPARE(finished.size(), 1); // decided locally, synchronously: nothing was sent
+    const QString message = window->resultView()->messageText();
+    QVERIFY2(message.contains(u"line 3"), qPrintable(message));
+    QVERIFY(message.contains(u"Nothing was sent"));
+    QCOMPARE(window->variablesEditor()->text(), QStringLiteral("{\n  \"v\": \"x\",\n  oops\n}"));
+}
+
+void MainWindowTest::malformedDocumentShowsErrorAtLocation()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    const QString document = QStringLiteral("{\n  container {\n    from(address: \"alpine\") {\n");
+    window->queryEditor()->setText(document);
+    QSignalSpy finished(window.get(), &App::MainWindow::requestFinished);
+    window->run();
+    QCOMPARE(finished.size(), 1);
+    const QString message = window->resultView()->messageText();
+    QVERIFY2(message.contains(u"Syntax Error: Expected Name, found <EOF>."), qPrintable(message));
+    QVERIFY2(message.contains(u"line 4, column 1"), qPrintable(message));
+    QCOMPARE(window->queryEditor()->text(), document);
+    // The squiggle sits at the error.
+    const int length = int(window->queryEditor()->SendScintilla(QsciScintilla::SCI_GETLENGTH));
+    const long marked = window->queryEditor()->SendScintilla(QsciScintilla::SCI_INDICATORVALUEAT,
+                                                              App::ErrorIndicator, length - 1);
+    QVERIFY(marked != 0);
+}
+
+void MainWindowTest::connectionRefusedGivesClearMessage()
+{
+    App::StartOptions options;
+    options.restoreSession = false;
+    options.kind = Net::EndpointKind::GenericHttp;
+    options.endpoint = QStringLiteral("http://127.0.0.1:9/graphql"); // discard port: nothing listens here
+    App::MainWindow window(options);
+    window.show();
+    window.queryEditor()->setText(QStringLiteral("{ __typename }"));
+    QSignalSpy finished(&window, &App::MainWindow::requestFinished);
+    window.run();
+    QVERIFY(finished.wait(20000));
+    const QString message = window.resultView()->messageText();
+    QVERIFY2(message.contains(u"refused", Qt::CaseInsensitive), qPrintable(message));
+}
+
+void MainWindowTest::multipleOperationsRunTheOneUnderTheCursor()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    QsciScintilla *editor = window->queryEditor();
+    editor->setText(QStringLiteral("query First { version }\n\nquery Second { defaultPlatform }\n"));
+    editor->setCursorPosition(2, 8); // inside "Second"
+    QSignalSpy finished(window.get(), &App::MainWindow::requestFinished);
+    window->run();
+    QVERIFY(finished.wait(30000));
+    Models::ResponseTreeModel *model = window->resultView()->responseModel();
+    const QModelIndex data = model->index(0, 0);
+    QCOMPARE(data.data().toString(), QStringLiteral("data"));
+    QCOMPARE(model->rowCount(data), 1);
+    QCOMPARE(model->index(0, 0, data).data().toString(), QStringLiteral("defaultPlatform"));
+}
+
+void MainWindowTest::autosavesAndRestoresTheSession()
+{
+    const QString path = m_dir.filePath(QStringLiteral("session.json"));
+    App::StartOptions options;
+    options.sessionPath = path;
+    options.kind = Net::EndpointKind::GenericHttp;
+    options.endpoint = QStringLiteral("http://127.0.0.1:9/graphql");
+    {
+        App::MainWindow window(options);
+        window.queryEditor()->setText(QStringLiteral("query Saved { version }"));
+        window.variablesEditor()->setText(QStringLiteral("{\"a\": 1}"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 5000); // autosaved about a second after the edit
+    }
+    App::StartOptions restore;
+    restore.sessionPath = path;
+    App::MainWindow window(restore);
+    QCOMPARE(window.queryEditor()->text(), QStringLiteral("query Saved { version }"));
+    QCOMPARE(window.variablesEditor()->text(), QStringLiteral("{\"a\": 1}"));
+    QCOMPARE(window.endpointBar()->urlText(), QStringLiteral("http://127.0.0.1:9/graphql"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(Token)); // the session token never reaches the disk
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "mainwindow_test.moc"
