@@ -97,21 +97,21 @@ private:
             --m_overflow;
             return;
         }
-        bool poppedListType = false;
-        if (!m_frames.isEmpty()) {
-            poppedListType = m_frames.last() == Frame::ListType;
-            m_frames.removeLast();
-            m_slots.removeLast();
-        }
-        if (poppedListType) {
+        if (m_frames.isEmpty())
+            return;
+        const Frame popped = m_frames.last();
+        m_frames.removeLast();
+        m_slots.removeLast();
+        if (popped == Frame::ListType) {
             if (!m_slots.isEmpty() && m_slots.last() == Slot::Type && m_frames.last() != Frame::ListType)
                 m_slots.last() = Slot::AfterType;
             return;
         }
         valueCompleted();
-        if (m_frames.isEmpty() && m_top != Top::SdlHeader)
-            m_top = Top::Start;
-        if (m_frames.isEmpty() && m_top == Top::SdlHeader && m_closedSdlBody)
+        // Closing a definition's body ends the definition; closing its variable/argument list does not.
+        if (m_frames.isEmpty()
+            && (popped == Frame::SelectionSet || popped == Frame::FieldsBody || popped == Frame::EnumBody
+                || popped == Frame::SchemaBody))
             m_top = Top::Start;
     }
 
@@ -303,7 +303,6 @@ private:
     {
         switch (m_top) {
         case Top::Start:
-            m_closedSdlBody = false;
             if (isExecutableKeyword(name)) {
                 add(token, SyntaxRole::Keyword);
                 m_top = Top::OperationHeader;
@@ -462,7 +461,6 @@ private:
                 else
                     push(Frame::FieldsBody, Slot::Key);
                 m_top = Top::SdlHeader;
-                m_closedSdlBody = true;
                 return;
             default:
                 push(Frame::SelectionSet, Slot::Key);
@@ -508,7 +506,6 @@ private:
     bool m_expectTypeCondition = false;
     bool m_lastWasDirective = false;
     bool m_prevWasDirective = false;
-    bool m_closedSdlBody = false;
 };
 
 } // namespace
