@@ -14,6 +14,13 @@
 
 #include <cstdio>
 
+// The resources live in the static sextant_app library: register them explicitly (Q_INIT_RESOURCE must be
+// called outside any namespace).
+static void initResources()
+{
+    Q_INIT_RESOURCE(sextant);
+}
+
 namespace Sextant::App {
 
 namespace {
@@ -45,6 +52,7 @@ private:
 
 int runGui(int &argc, char **argv)
 {
+    initResources();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Sextant"));
     QApplication::setOrganizationName(QStringLiteral("Sextant"));

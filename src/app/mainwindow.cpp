@@ -37,6 +37,12 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+// Resources of the static sextant_app library (idempotent; must be called outside any namespace).
+static void initSextantResources()
+{
+    Q_INIT_RESOURCE(sextant);
+}
+
 namespace Sextant::App {
 
 namespace {
@@ -95,6 +101,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     , m_autosaveTimer(new QTimer(this))
     , m_elapsedTimer(new QTimer(this))
 {
+    initSextantResources();
     m_ui->setupUi(this);
     m_introspection = new Net::IntrospectionClient(m_client, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/sextant.svg")));
@@ -103,7 +110,8 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(2, 3);
     m_ui->editorSplitter->setStretchFactor(0, 4);
     m_ui->editorSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setSizes({300, 520, 520});
+    m_ui->mainSplitter->setSizes({300, 560, 540});
+    m_ui->editorSplitter->setSizes({560, 170});
 
     setupEditors();
     setupActions();

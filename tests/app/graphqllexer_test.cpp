@@ -21,6 +21,7 @@ private slots:
     void styles();
     void blockStringSpanningLinesKeepsItsStyle();
     void nonAsciiTextKeepsStylesAligned();
+    void classifierSurvivesAnyInput();
 };
 
 void GraphQLLexerTest::styles_data()
@@ -142,6 +143,33 @@ void GraphQLLexerTest::nonAsciiTextKeepsStylesAligned()
              SyntaxRole::FieldName);
     QCOMPARE(SyntaxRole(editor.SendScintilla(QsciScintilla::SCI_GETSTYLEAT, int(utf8.indexOf("\"")))),
              SyntaxRole::String);
+}
+
+void GraphQLLexerTest::classifierSurvivesAnyInput()
+{
+    // Ordered, non-overlapping, in-bounds tokens for garbage, deep nesting and unbalanced brackets.
+    QList<QString> inputs = {QString(100000, u'{'), QString(50000, u')') + QString(50000, u'['),
+                             QStringLiteral("\"\"\"unterminated\n{ a"), QStringLiteral("type X { a(: ) ] } @ $ ..."),
+                             QStringLiteral("query ($a: [[Int!]!]! = [[1]]) { f(x: {y: [{z: $a}]}) }")};
+    quint32 seed = 12345;
+    for (int n = 0; n < 200; ++n) {
+        QString random;
+        for (int i = 0; i < 200; ++i) {
+            seed = seed * 1664525u + 1013904223u;
+            random += QChar(u"{}()[]:=@$!.\"# \nabqueryon1\u00e9|&"[seed % 30]);
+        }
+        inputs << random;
+    }
+    for (const QString &input : std::as_const(inputs)) {
+        const QList<Core::ClassifiedToken> tokens = Core::classifySyntax(input);
+        int previousEnd = 0;
+        for (const Core::ClassifiedToken &token : tokens) {
+            QVERIFY(token.start >= previousEnd);
+            QVERIFY(token.end >= token.start);
+            QVERIFY(token.end <= input.size());
+            previousEnd = token.end;
+        }
+    }
 }
 
 QTEST_MAIN(GraphQLLexerTest)

@@ -12,6 +12,7 @@
 
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QStyle>
 
 namespace Sextant::App {
 
@@ -47,8 +48,10 @@ ResultView::ResultView(QWidget *parent)
     m_ui->errorsView->verticalHeader()->hide();
     m_ui->rawView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->messageLabel->hide();
-    connect(m_ui->errorsView, &QTableView::activated, this, &ResultView::activateError);
+    // A click follows the error; Enter (activated) too, unless the style already activates on single click.
     connect(m_ui->errorsView, &QTableView::clicked, this, &ResultView::activateError);
+    if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_ui->errorsView))
+        connect(m_ui->errorsView, &QTableView::activated, this, &ResultView::activateError);
 }
 
 ResultView::~ResultView() = default;
@@ -81,11 +84,22 @@ void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> docu
     m_errors->setErrors(response.errors);
     setErrorsTabTitle(int(response.errors.size()));
 
-    // Expand `data` one level: what the user asked for is what they want to see first.
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, 0);
-        if (index.data(Qt::DisplayRole).toString() == u"data")
-            m_ui->treeView->expand(index);
+    // Open the answer like GraphiQL shows it, breadth first, until about a screenful of rows is visible; big
+    // responses stay collapsed below that (and arrays fetch their rows lazily).
+    QList<QModelIndex> queue;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        queue.append(m_model->index(row, 0));
+    int visibleRows = int(queue.size());
+    constexpr int ExpandBudget = 120;
+    while (!queue.isEmpty() && visibleRows < ExpandBudget) {
+        const QModelIndex index = queue.takeFirst();
+        const int children = m_model->rowCount(index) + (m_model->canFetchMore(index) ? 1 : 0);
+        if (children == 0 || visibleRows + children > ExpandBudget)
+            continue;
+        m_ui->treeView->expand(index);
+        visibleRows += m_model->rowCount(index);
+        for (int row = 0; row < m_model->rowCount(index); ++row)
+            queue.append(m_model->index(row, 0, index));
     }
 
     QString status = statusLine;
