@@ -89,14 +89,17 @@ sextant_setup_venv() {
         python3 -m venv "$SEXTANT_VENV"
     fi
     local stamp="$SEXTANT_VENV/.sextant-requirements.sha256" hash
-    hash=$(sha256sum "$SEXTANT_ROOT/requirements.txt" | cut -d' ' -f1)
+    hash=$(cat "$SEXTANT_ROOT/requirements.txt" "$SEXTANT_ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)
     if [[ -f "$stamp" && "$(cat "$stamp")" == "$hash" ]]; then
         sextant_log "Python packages: up to date (.venv)"
         return
     fi
     if ! sextant_pins_installed; then
         sextant_log "installing the pinned Python packages (requirements.txt) into .venv"
-        "$SEXTANT_PYTHON" -m pip install --disable-pip-version-check -r "$SEXTANT_ROOT/requirements.txt"
+        # constraints.txt pins every transitive package (pip freeze of a working venv): no resolver backtracking,
+        # the same versions on every machine.
+        "$SEXTANT_PYTHON" -m pip install --disable-pip-version-check -r "$SEXTANT_ROOT/requirements.txt" \
+            -c "$SEXTANT_ROOT/constraints.txt"
         sextant_pins_installed || sextant_die "requirements.txt pins are still not satisfied after pip install"
     fi
     printf '%s\n' "$hash" >"$stamp"
