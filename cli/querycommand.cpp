@@ -131,11 +131,17 @@ int runVersionCommand()
 int runHelpCommand()
 {
     writeOut(uR"(Usage: sextant                            start the GraphQL explorer
-       sextant query [options] < DOCUMENT  send a GraphQL document from the command line
+       sextant query [options] < DOCUMENT  send a GraphQL document to an endpoint, print the response
+       sextant validate --schema FILE < DOCUMENT
+                                           validate a document against a schema (introspection JSON
+                                           or SDL), errors printed as graphql-js prints them
+       sextant format [--minify] < DOCUMENT
+                                           prettify (keeping comments) or minify a document
+       sextant schema --print-sdl FILE     print a schema (introspection JSON or SDL) as SDL
        sextant --version                   print the version
        sextant --help                      show this help
 
-Run "sextant query --help" for the options of the query command.
+Run "sextant COMMAND --help" for the options of a command.
 )"_s.toUtf8());
     return ExitOk;
 }

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// Sextant: `sextant validate --schema FILE [--variables JSON]` — validates a document like graphql-js validate().
+#include <cli/validatecommand.h>
+
+#include <core/language/parser.h>
+#include <core/schema/introspectionreader.h>
+#include <core/schema/sdlschemabuilder.h>
+#include <core/validation/validator.h>
+#include <core/validation/variablecoercion.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QProcess>
+
+#include <memory>
+
+namespace Sextant::Cli {
+
+using namespace Qt::StringLiterals;
+using namespace Sextant::Core;
+
+namespace {
+
+const QString Usage = u"usage: sextant validate --schema FILE [--variables JSON] < document.graphql"_s;
+
+void writeLine(QIODevice &device, const QString &text)
+{
+    device.write((text + u'\n').toUtf8());
+}
+
+// JSON.stringify's string escaping (lowercase \u00xx for other control characters, lone surrogates escaped).
+void appendJsonString(QString &out, QStringView text)
+{
+    out += u'"';
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        switch (c) {
+        case u'"':
+            out += u"\\\""_s;
+            break;
+        case u'\\':
+            out += u"\\\\"_s;
+            break;
+        case u'\b':
+            out += u"\\b"_s;
+            break;
+        case u'\f':
+            out += u"\\f"_s;
+            break;
+        case u'\n':
+            out += u"\\n"_s;
+            break;
+        case u'\r':
+            out += u"\\r"_s;
+            break;
+        case u'\t':
+            out += u"\\t"_s;
+            break;
+        default: {
+            const bool high = QChar::isHighSurrogate(c);
+            const bool low = QChar::isLowSurrogate(c);
+            const bool paired = (high && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode()))
+                                || (low && i > 0 && QChar::isHighSurrogate(text[i - 1].unicode()));
+            if (c < 0x20 || ((high || low) && !paired))
+                out += u"\\u"_s + QString::number(c, 16).rightJustified(4, u'0');
+            else
+                out += QChar(c);
+        }
+        }
+    }
+    out += u'"';
+}
+
+QString errorsJson(const QList<ValidationError> &errors)
+{
+    QString out = u"{\"errors\":["_s;
+    for (qsizetype i = 0; i < errors.size(); ++i) {
+        if (i > 0)
+            out += u',';
+        out += u"{\"message\":"_s;
+        appendJsonString(out, errors[i].message);
+        if (!errors[i].locations.isEmpty()) {
+            out += u",\"locations\":["_s;
+            for (qsizetype j = 0; j < errors[i].locations.size(); ++j) {
+                const SourceLocation &location = errors[i].locations[j];
+                out += (j > 0 ? u","_s : QString()) + u"{\"line\":"_s + QString::number(location.line)
+                       + u",\"column\":"_s + QString::number(location.column) + u'}';
+            }
+            out += u']';
+        }
+        out += u'}';
+    }
+    return out + u"]}"_s;
+}
+
+QByteArray gunzip(const QString &path, QString &error)
+{
+    QProcess process;
+    process.start(u"gzip"_s, {u"-dc"_s, path});
+    if (!process.waitForStarted(10000)) {
+        error = u"cannot run gzip to decompress "_s + path + u": "_s + process.errorString();
+        return {};
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        error = u"gzip could not decompress "_s + path + u": "_s
+                + QString::fromUtf8(process.readAllStandardError()).trimmed();
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
+std::shared_ptr<const Schema> loadSchema(const QString &path, QString &error)
+{
+    const QString suffix = QFileInfo(path).fileName().toLower();
+    if (suffix.endsWith(u".gz"_s)) {
+        const QByteArray json = gunzip(path, error);
+        if (!error.isEmpty())
+            return nullptr;
+        const IntrospectionReadResult result = IntrospectionReader::read(json);
+        error = result.error;
+        return result.schema;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = u"cannot read "_s + path + u": "_s + file.errorString();
+        return nullptr;
+    }
+    const QByteArray bytes = file.readAll();
+    if (suffix.endsWith(u".graphql"_s) || suffix.endsWith(u".graphqls"_s) || suffix.endsWith(u".sdl"_s)) {
+        const SdlBuildResult result = buildSchemaFromSdl(QString::fromUtf8(bytes));
+        if (!result.schema)
+            error = result.error.isEmpty() ? u"cannot build a schema from "_s + path : result.error;
+        return result.schema;
+    }
+    const IntrospectionReadResult result = IntrospectionReader::read(bytes);
+    if (!result.schema)
+        error = path + u": "_s + result.error;
+    return result.schema;
+}
+
+} // namespace
+
+int runValidateCommand(const QStringList &arguments)
+{
+    QFile input;
+    QFile output;
+    QFile errors;
+    if (!input.open(stdin, QIODevice::ReadOnly) || !output.open(stdout, QIODevice::WriteOnly)
+        || !errors.open(stderr, QIODevice::WriteOnly))
+        return 2;
+    return runValidateCommand(arguments, input, output, errors);
+}
+
+int runValidateCommand(const QStringList &arguments, QIODevice &input, QIODevice &output, QIODevice &errors)
+{
+    QString schemaPath;
+    QString variables;
+    bool hasVariables = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == u"--help"_s || argument == u"-h"_s) {
+            writeLine(output, Usage);
+            writeLine(output, u"Prints {\"errors\":[{\"message\",\"locations\"}]} as graphql-js does (also for a syntax "
+                              u"error); exit 0 when valid, 1 when not, 2 on usage or I/O errors."_s);
+            return 0;
+        }
+        if ((argument == u"--schema"_s || argument == u"--variables"_s) && i + 1 < arguments.size()) {
+            (argument == u"--schema"_s ? schemaPath : variables) = arguments[++i];
+            hasVariables = hasVariables || argument == u"--variables"_s;
+        } else if (argument.startsWith(u"--schema="_s)) {
+            schemaPath = argument.mid(9);
+        } else if (argument.startsWith(u"--variables="_s)) {
+            variables = argument.mid(12);
+            hasVariables = true;
+        } else {
+            writeLine(errors, u"sextant: unexpected argument \""_s + argument + u"\"; "_s + Usage);
+            return 2;
+        }
+    }
+    if (schemaPath.isEmpty()) {
+        writeLine(errors, u"sextant: --schema FILE is required; "_s + Usage);
+        return 2;
+    }
+    QString error;
+    const std::shared_ptr<const Schema> schema = loadSchema(schemaPath, error);
+    if (!schema) {
+        writeLine(errors, u"sextant: "_s + error);
+        return 2;
+    }
+    const QString document = QString::fromUtf8(input.readAll());
+    const ParseResult parsed = Parser::parse(document, ParseMode::Strict);
+    QList<ValidationError> result;
+    if (!parsed.isValid()) {
+        result.append({parsed.errors.first().message, {parsed.errors.first().location}});
+    } else {
+        result = Validator::validate(*schema, *parsed.document);
+        if (result.isEmpty() && hasVariables) {
+            // As graphql-js execute(): only a valid document gets its variables coerced, for its one operation.
+            const QList<const Ast::OperationDefinition *> operations = parsed.document->operations();
+            if (operations.size() != 1) {
+                result.append({u"Must provide operation name if query contains multiple operations."_s, {}});
+            } else {
+                for (const VariableError &variableError :
+                     coerceVariableValues(*schema, *operations.first(), variables.toUtf8())) {
+                    ValidationError e{variableError.message, {}};
+                    if (variableError.location.isValid())
+                        e.locations.append(variableError.location);
+                    result.append(e);
+                }
+            }
+        }
+    }
+    writeLine(output, errorsJson(result));
+    return result.isEmpty() ? 0 : 1;
+}
+
+} // namespace Sextant::Cli
