@@ -12,6 +12,7 @@
 
 #include <core/language/operationoutline.h>
 #include <core/language/parser.h>
+#include <core/language/printer.h>
 #include <core/response/graphqlresponse.h>
 #include <core/response/responsedocument.h>
 #include <core/schema/schema.h>
@@ -140,6 +141,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     connect(m_introspection, &Net::IntrospectionClient::schemaLoaded, this,
             [this](std::shared_ptr<const Core::Schema> schema, const QByteArray &) {
                 const int types = schema ? schema->typeCount(false) : 0;
+                m_diagnostics->setSchema(schema);
                 m_ui->schemaBrowser->setSchema(std::move(schema));
                 const QString text = QStringLiteral("Schema: %1 types, loaded %2")
                                          .arg(types)
@@ -240,6 +242,21 @@ void MainWindow::setupActions()
     reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
     connect(reloadAction, &QAction::triggered, this, &MainWindow::reloadSchema);
 
+    auto *prettifyAction = new QAction(tr("&Prettify"), this);
+    prettifyAction->setObjectName(QStringLiteral("Editor.Prettify"));
+    prettifyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(prettifyAction, &QAction::triggered, this, [this] { reformat(false); });
+
+    auto *minifyAction = new QAction(tr("&Minify"), this);
+    minifyAction->setObjectName(QStringLiteral("Editor.Minify"));
+    minifyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(minifyAction, &QAction::triggered, this, [this] { reformat(true); });
+
+    auto *commentAction = new QAction(tr("Toggle &Comment"), this);
+    commentAction->setObjectName(QStringLiteral("Editor.ToggleComment"));
+    commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(commentAction, &QAction::triggered, this, [this] { toggleComment(m_ui->queryEditor); });
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(QStringLiteral("File.Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
@@ -247,6 +264,10 @@ void MainWindow::setupActions()
 
     QMenu *fileMenu = m_ui->menuBar->addMenu(tr("&File"));
     fileMenu->addAction(quitAction);
+    QMenu *editMenu = m_ui->menuBar->addMenu(tr("&Edit"));
+    editMenu->addAction(prettifyAction);
+    editMenu->addAction(minifyAction);
+    editMenu->addAction(commentAction);
     QMenu *queryMenu = m_ui->menuBar->addMenu(tr("&Query"));
     queryMenu->addAction(runAction);
     queryMenu->addAction(stopAction);
@@ -255,6 +276,73 @@ void MainWindow::setupActions()
     addAction(runAction);
     addAction(stopAction);
     addAction(reloadAction);
+    addAction(prettifyAction);
+    addAction(minifyAction);
+    addAction(commentAction);
+}
+
+void MainWindow::reformat(bool minify)
+{
+    QsciScintilla *editor = m_ui->queryEditor;
+    QString error;
+    Core::PrintOptions options;
+    options.minify = minify;
+    const QString text = Core::printDocument(editor->text(), options, &error);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot %1: %2").arg(minify ? tr("minify") : tr("prettify"), error), 10000);
+        return;
+    }
+    if (text == editor->text())
+        return;
+    int line = 0;
+    int index = 0;
+    editor->getCursorPosition(&line, &index);
+    // One undo step: Ctrl+Z gives back exactly what was typed.
+    editor->beginUndoAction();
+    editor->selectAll();
+    editor->replaceSelectedText(text);
+    editor->endUndoAction();
+    editor->setCursorPosition(qMin(line, editor->lines() - 1), 0);
+}
+
+void MainWindow::toggleComment(QsciScintilla *editor)
+{
+    int lineFrom = 0, indexFrom = 0, lineTo = 0, indexTo = 0;
+    if (editor->hasSelectedText()) {
+        editor->getSelection(&lineFrom, &indexFrom, &lineTo, &indexTo);
+        if (indexTo == 0 && lineTo > lineFrom)
+            --lineTo; // a selection ending at a line start does not include that line
+    } else {
+        editor->getCursorPosition(&lineFrom, &indexFrom);
+        lineTo = lineFrom;
+    }
+    // GraphQL comments run from # to the end of the line (spec §2.1.4): comment every line, or uncomment if all are.
+    bool allCommented = true;
+    for (int line = lineFrom; line <= lineTo; ++line) {
+        const QString text = editor->text(line).trimmed();
+        if (!text.isEmpty() && !text.startsWith(u'#'))
+            allCommented = false;
+    }
+    editor->beginUndoAction();
+    for (int line = lineFrom; line <= lineTo; ++line) {
+        QString text = editor->text(line);
+        while (text.endsWith(u'\n') || text.endsWith(u'\r'))
+            text.chop(1);
+        if (text.trimmed().isEmpty())
+            continue;
+        const qsizetype first = text.indexOf(text.trimmed().front());
+        QString replaced = text;
+        if (allCommented) {
+            replaced.remove(first, text.mid(first).startsWith(QStringLiteral("# ")) ? 2 : 1);
+        } else {
+            replaced.insert(first, QStringLiteral("# "));
+        }
+        const long start = editor->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, line);
+        const long end = editor->SendScintilla(QsciScintilla::SCI_GETLINEENDPOSITION, line);
+        editor->SendScintilla(QsciScintilla::SCI_SETSEL, start, end);
+        editor->replaceSelectedText(replaced);
+    }
+    editor->endUndoAction();
 }
 
 void MainWindow::applyStartOptions(const StartOptions &options)
@@ -426,7 +514,7 @@ void MainWindow::run()
     }
     const Core::ParseResult parsed = Core::Parser::parse(document, Core::ParseMode::Strict);
     if (!parsed.errors.isEmpty()) {
-        m_diagnostics->show(parsed.errors);
+        m_diagnostics->showSyntaxErrors(parsed.errors);
         const Core::SyntaxError &error = parsed.errors.first();
         moveEditorCursor(m_ui->queryEditor, error.location.line, error.location.column);
         showLocalError(tr("%1 (line %2, column %3). Nothing was sent.")

@@ -93,6 +93,8 @@ private:
     void onRequestFinished(quint64 generation, const Net::HttpResult &result);
     void showLocalError(const QString &message);
     void moveEditorCursor(QsciScintilla *editor, int line, int column);
+    void reformat(bool minify);
+    void toggleComment(QsciScintilla *editor);
     void scheduleAutosave();
     void autosave();
 

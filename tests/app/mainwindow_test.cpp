@@ -12,7 +12,9 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <QAction>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -41,6 +43,9 @@ private slots:
     void connectionRefusedGivesClearMessage();
     void multipleOperationsRunTheOneUnderTheCursor();
     void autosavesAndRestoresTheSession();
+    void liveValidationUnderlinesUnknownFields();
+    void prettifyAndMinifyAreOneUndoStep();
+    void toggleCommentCommentsAndUncomments();
 
 private:
     std::unique_ptr<App::MainWindow> connectedWindow();
@@ -278,6 +283,78 @@ void MainWindowTest::autosavesAndRestoresTheSession()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains(Token)); // the session token never reaches the disk
+}
+
+void MainWindowTest::liveValidationUnderlinesUnknownFields()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    window->queryEditor()->setText(QStringLiteral("{ container { nope } }"));
+    // Checked off the UI thread about 300 ms after the edit, against the introspected schema.
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().contains(
+                                 u"Cannot query field \"nope\" on type \"Container\"."),
+                             10000);
+    const int at = int(QByteArray("{ container { nope } }").indexOf("nope"));
+    QVERIFY(window->queryEditor()->SendScintilla(QsciScintilla::SCI_INDICATORVALUEAT, App::ErrorIndicator, at) != 0);
+    window->queryEditor()->setText(QStringLiteral("{ container { id } }"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().isEmpty(), 10000);
+    QVERIFY(window->queryEditor()->SendScintilla(QsciScintilla::SCI_INDICATORVALUEAT, App::ErrorIndicator, at) == 0);
+}
+
+void MainWindowTest::prettifyAndMinifyAreOneUndoStep()
+{
+    App::StartOptions options;
+    options.restoreSession = false;
+    options.kind = Net::EndpointKind::GenericHttp;
+    options.endpoint = QStringLiteral("http://127.0.0.1:9/graphql");
+    App::MainWindow window(options);
+    QsciScintilla *editor = window.queryEditor();
+    const QString typed = QStringLiteral("# runs\nquery Q{a(x:1){b # the b\n c}}");
+    editor->setText(typed);
+    editor->SendScintilla(QsciScintilla::SCI_EMPTYUNDOBUFFER);
+    auto *prettify = window.findChild<QAction *>(QStringLiteral("Editor.Prettify"));
+    QVERIFY(prettify);
+    prettify->trigger();
+    QCOMPARE(editor->text(), QStringLiteral("# runs\nquery Q {\n  a(x: 1) {\n    b # the b\n    c\n  }\n}"));
+    editor->undo();
+    QCOMPARE(editor->text(), typed);
+
+    auto *minify = window.findChild<QAction *>(QStringLiteral("Editor.Minify"));
+    QVERIFY(minify);
+    minify->trigger();
+    QCOMPARE(editor->text(), QStringLiteral("query Q{a(x:1){b c}}"));
+    editor->undo();
+    QCOMPARE(editor->text(), typed);
+
+    // A document that does not parse is left alone, with the reason in the status bar.
+    editor->setText(QStringLiteral("{ a"));
+    prettify->trigger();
+    QCOMPARE(editor->text(), QStringLiteral("{ a"));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Syntax Error"));
+}
+
+void MainWindowTest::toggleCommentCommentsAndUncomments()
+{
+    App::StartOptions options;
+    options.restoreSession = false;
+    options.kind = Net::EndpointKind::GenericHttp;
+    options.endpoint = QStringLiteral("http://127.0.0.1:9/graphql");
+    App::MainWindow window(options);
+    QsciScintilla *editor = window.queryEditor();
+    editor->setText(QStringLiteral("{\n  a\n  b\n}\n"));
+    auto *toggle = window.findChild<QAction *>(QStringLiteral("Editor.ToggleComment"));
+    QVERIFY(toggle);
+    editor->setCursorPosition(1, 1);
+    toggle->trigger();
+    QCOMPARE(editor->text(), QStringLiteral("{\n  # a\n  b\n}\n"));
+    editor->setSelection(1, 0, 3, 0); // lines 2 and 3: one commented, one not -> both commented
+    toggle->trigger();
+    QCOMPARE(editor->text(), QStringLiteral("{\n  # # a\n  # b\n}\n"));
+    editor->setSelection(1, 0, 3, 0);
+    toggle->trigger();
+    QCOMPARE(editor->text(), QStringLiteral("{\n  # a\n  b\n}\n"));
+    editor->undo();
+    QCOMPARE(editor->text(), QStringLiteral("{\n  # # a\n  # b\n}\n"));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -1,21 +1,36 @@
 // SPDX-License-Identifier: MIT
-// Sextant: live syntax diagnostics for the query editor.
+// Sextant: live syntax and validation diagnostics for the query editor.
 #pragma once
 
-#include <core/language/parser.h>
+#include <core/language/sourcelocation.h>
 
+#include <QList>
 #include <QObject>
+
+#include <memory>
 
 class QsciScintilla;
 class QTimer;
 
+namespace Sextant::Core {
+class Schema;
+struct SyntaxError;
+}
+
 namespace Sextant::App {
 
+/// One problem in the query document: a syntax error (GraphQL spec §2) or a validation error (§5).
+struct Diagnostic {
+    QString message;
+    QList<Core::SourceLocation> locations; ///< 1-based line/column; may be empty
+};
+
 /**
- * Re-parses the query editor's text (Core::Parser, tolerant mode) 300 ms after the last edit and underlines each
- * syntax error (GraphQL spec §2) with a squiggle; errors() and summary() give the messages. Validation against the
- * schema arrives with [2/6]. Never touches the text. GUI thread; parsing hand-written documents takes well under a
- * millisecond, so it stays on this thread until [3/6] moves big documents off it.
+ * Re-checks the query editor's text 300 ms after the last edit: a tolerant parse (Core::Parser) and, when it has
+ * no syntax errors and a schema is known, Core::Validator (all graphql-js rules). The work runs on a worker thread
+ * (Qt Concurrent) on a copy of the text and the immutable schema; results for an older text are dropped, so the
+ * squiggles are never stale. Each problem is underlined; hovering it shows the message (tooltip). Never touches the
+ * text. Owned by and used from the GUI thread.
  */
 class EditorDiagnostics final : public QObject
 {
@@ -24,19 +39,27 @@ class EditorDiagnostics final : public QObject
 
 public:
     explicit EditorDiagnostics(QsciScintilla *editor, QObject *parent = nullptr);
+    ~EditorDiagnostics() override;
 
-    void refreshNow();                      ///< parse and mark immediately
-    void show(const QList<Core::SyntaxError> &errors); ///< mark these errors (from a strict parse at Run)
-    const QList<Core::SyntaxError> &errors() const;
+    void setSchema(std::shared_ptr<const Core::Schema> schema); ///< nullptr: syntax only; re-checks
+    void refreshNow();                                          ///< start a check of the current text now
+    void showSyntaxErrors(const QList<Core::SyntaxError> &errors); ///< show these (from a strict parse at Run)
+    const QList<Diagnostic> &diagnostics() const;
     QString summary() const;                ///< "Syntax Error: … (line 3, column 5)", or empty
+    QString messageAt(int line, int column) const; ///< messages of problems starting on that line at/before column
 
 signals:
     void diagnosticsChanged();
 
 private:
+    void show(quint64 generation, const QList<Diagnostic> &diagnostics);
+    void onDwellStart(int position, int x, int y);
+
     QsciScintilla *m_editor;
     QTimer *m_timer;
-    QList<Core::SyntaxError> m_errors;
+    std::shared_ptr<const Core::Schema> m_schema;
+    QList<Diagnostic> m_diagnostics;
+    quint64 m_generation = 0;
 };
 
 } // namespace Sextant::App
