@@ -101,6 +101,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     , m_client(new Net::GraphQLClient(this))
     , m_autosaveTimer(new QTimer(this))
     , m_elapsedTimer(new QTimer(this))
+    , m_outlineTimer(new QTimer(this))
 {
     initSextantResources();
     m_ui->setupUi(this);
@@ -165,6 +166,23 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     applyStartOptions(options);
 
     connect(m_ui->queryEditor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
+    m_outlineTimer->setSingleShot(true);
+    m_outlineTimer->setInterval(200);
+    connect(m_ui->queryEditor, &QsciScintilla::textChanged, m_outlineTimer, qOverload<>(&QTimer::start));
+    connect(m_outlineTimer, &QTimer::timeout, this, &MainWindow::refreshOperations);
+    connect(m_ui->queryEditor, &QsciScintilla::cursorPositionChanged, this, [this] {
+        if (m_outlineTimer->isActive())
+            return; // the list is about to be rebuilt anyway
+        const int index = operationIndexAtCursor();
+        if (index >= 0)
+            m_ui->endpointBar->setCurrentOperation(index);
+    });
+    connect(m_ui->endpointBar, &EndpointBar::operationPicked, this, [this](int index) {
+        if (index < 0 || index >= m_operations.size())
+            return;
+        moveEditorCursor(m_ui->queryEditor, m_operations[index].loc.line, m_operations[index].loc.column);
+    });
+    refreshOperations();
     connect(m_ui->variablesEditor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
     connect(m_ui->headersEdit, &QPlainTextEdit::textChanged, this, &MainWindow::scheduleAutosave);
 }
@@ -534,20 +552,10 @@ void MainWindow::run()
         return;
     }
     if (operations.size() > 1) {
-        const int cursor = utf16OffsetOfPosition(m_ui->queryEditor,
-                                                 int(m_ui->queryEditor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS)));
-        int index = Core::operationIndexAt(operations, cursor);
-        if (index < 0) {
-            QMenu menu(this);
-            for (int i = 0; i < operations.size(); ++i) {
-                const QString name = operations[i].name.isEmpty() ? tr("(anonymous)") : operations[i].name;
-                menu.addAction(name)->setData(i);
-            }
-            const QAction *chosen = menu.exec(m_ui->endpointBar->mapToGlobal(m_ui->endpointBar->rect().bottomLeft()));
-            if (!chosen)
-                return;
-            index = chosen->data().toInt();
-        }
+        m_operations = operations;
+        int index = operationIndexAtCursor();
+        if (index < 0) // the cursor is between operations: the one picked in the toolbar
+            index = qBound(0, m_ui->endpointBar->currentOperation(), int(operations.size()) - 1);
         if (operations[index].name.isEmpty()) {
             showLocalError(tr("Anonymous operations cannot be picked in a document with several operations: name it."));
             return;
@@ -568,6 +576,27 @@ void MainWindow::run()
     connect(m_call, &Net::GraphQLCall::progressed, this, [this](qint64 received, qint64) { m_bytesReceived = received; });
     connect(m_call, &Net::GraphQLCall::finished, this,
             [this, generation](const Net::HttpResult &result) { onRequestFinished(generation, result); });
+}
+
+void MainWindow::refreshOperations()
+{
+    m_outlineTimer->stop();
+    m_operations = Core::outlineOperations(m_ui->queryEditor->text());
+    QStringList labels;
+    for (const Core::OperationInfo &operation : std::as_const(m_operations))
+        labels << Core::operationTypeKeyword(operation.operation) + u' '
+                + (operation.name.isEmpty() ? tr("(anonymous)") : operation.name);
+    const int atCursor = operationIndexAtCursor();
+    m_ui->endpointBar->setOperations(labels, atCursor >= 0 ? atCursor : m_ui->endpointBar->currentOperation());
+}
+
+int MainWindow::operationIndexAtCursor() const
+{
+    if (m_operations.isEmpty())
+        return -1;
+    const int cursor = utf16OffsetOfPosition(m_ui->queryEditor,
+                                             int(m_ui->queryEditor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS)));
+    return Core::operationIndexAt(m_operations, cursor);
 }
 
 void MainWindow::stop()

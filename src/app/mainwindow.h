@@ -2,6 +2,7 @@
 // Sextant: the main window: endpoint bar, query/variables/headers editors, schema browser and result view.
 #pragma once
 
+#include <core/language/operationoutline.h>
 #include <net/endpointprofile.h>
 
 #include <QMainWindow>
@@ -93,6 +94,8 @@ private:
     void onRequestFinished(quint64 generation, const Net::HttpResult &result);
     void showLocalError(const QString &message);
     void moveEditorCursor(QsciScintilla *editor, int line, int column);
+    void refreshOperations();
+    int operationIndexAtCursor() const;
     void reformat(bool minify);
     void toggleComment(QsciScintilla *editor);
     void scheduleAutosave();
@@ -106,6 +109,8 @@ private:
     QPointer<Net::GraphQLCall> m_call;
     QTimer *m_autosaveTimer = nullptr;
     QTimer *m_elapsedTimer = nullptr;
+    QTimer *m_outlineTimer = nullptr;
+    QList<Core::OperationInfo> m_operations;
     std::optional<Net::EndpointProfile> m_environmentSession;
     QString m_sessionPath;
     bool m_autosaveEnabled = true;

@@ -13,6 +13,7 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
+#include <QComboBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QSignalSpy>
@@ -43,6 +44,7 @@ private slots:
     void connectionRefusedGivesClearMessage();
     void multipleOperationsRunTheOneUnderTheCursor();
     void autosavesAndRestoresTheSession();
+    void operationPickerListsAndPicksOperations();
     void liveValidationUnderlinesUnknownFields();
     void prettifyAndMinifyAreOneUndoStep();
     void toggleCommentCommentsAndUncomments();
@@ -283,6 +285,30 @@ void MainWindowTest::autosavesAndRestoresTheSession()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains(Token)); // the session token never reaches the disk
+}
+
+void MainWindowTest::operationPickerListsAndPicksOperations()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    QsciScintilla *editor = window->queryEditor();
+    editor->setText(QStringLiteral("query First { version }\n\nquery Second { defaultPlatform }\n"));
+    auto *picker = window->findChild<QComboBox *>(QStringLiteral("operationCombo"));
+    QVERIFY(picker);
+    QTRY_COMPARE(window->endpointBar()->operations(),
+                 (QStringList{QStringLiteral("query First"), QStringLiteral("query Second")}));
+    editor->setCursorPosition(0, 3);
+    QTRY_COMPARE(picker->currentIndex(), 0);
+    emit picker->activated(1); // the user picks "query Second"
+    int line = -1, index = -1;
+    editor->getCursorPosition(&line, &index);
+    QCOMPARE(line, 2);
+    QSignalSpy finished(window.get(), &App::MainWindow::requestFinished);
+    window->run();
+    QVERIFY(finished.wait(30000));
+    const QModelIndex data = window->resultView()->responseModel()->index(0, 0);
+    QCOMPARE(window->resultView()->responseModel()->index(0, 0, data).data().toString(),
+             QStringLiteral("defaultPlatform"));
 }
 
 void MainWindowTest::liveValidationUnderlinesUnknownFields()

@@ -23,6 +23,11 @@ EndpointBar::EndpointBar(QWidget *parent)
     connect(m_ui->stopButton, &QPushButton::clicked, this, &EndpointBar::stopRequested);
     connect(m_ui->reconnectButton, &QToolButton::clicked, this, &EndpointBar::reconnectRequested);
     connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &EndpointBar::urlEdited);
+    m_ui->operationCombo->setEnabled(false);
+    connect(m_ui->operationCombo, &QComboBox::activated, this, [this](int index) {
+        if (!m_updating)
+            emit operationPicked(index);
+    });
     connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, [this](int) {
         if (!m_updating)
             emit kindChanged(kind());
@@ -64,6 +69,39 @@ void EndpointBar::setStatus(const QString &text, bool isError)
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setToolTip(text);
     m_ui->statusLabel->setStyleSheet(isError ? QStringLiteral("color: #b00020;") : QString());
+}
+
+void EndpointBar::setOperations(const QStringList &labels, int current)
+{
+    m_updating = true;
+    if (operations() != labels) {
+        m_ui->operationCombo->clear();
+        m_ui->operationCombo->addItems(labels);
+    }
+    m_ui->operationCombo->setEnabled(!labels.isEmpty());
+    m_ui->operationCombo->setCurrentIndex(labels.isEmpty() ? -1 : qBound(0, current, int(labels.size()) - 1));
+    m_updating = false;
+}
+
+void EndpointBar::setCurrentOperation(int index)
+{
+    m_updating = true;
+    if (index >= 0 && index < m_ui->operationCombo->count())
+        m_ui->operationCombo->setCurrentIndex(index);
+    m_updating = false;
+}
+
+int EndpointBar::currentOperation() const
+{
+    return m_ui->operationCombo->currentIndex();
+}
+
+QStringList EndpointBar::operations() const
+{
+    QStringList labels;
+    for (int i = 0; i < m_ui->operationCombo->count(); ++i)
+        labels << m_ui->operationCombo->itemText(i);
+    return labels;
 }
 
 QString EndpointBar::statusText() const

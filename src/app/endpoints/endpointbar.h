@@ -34,12 +34,19 @@ public:
     void setStatus(const QString &text, bool isError = false);
     QString statusText() const;
 
+    /// Lists the document's operations ("query Runs", "mutation (anonymous)"); does not emit operationPicked.
+    void setOperations(const QStringList &labels, int current);
+    void setCurrentOperation(int index); ///< does not emit operationPicked
+    int currentOperation() const;        ///< -1 when the document has no operation
+    QStringList operations() const;
+
 signals:
     void runRequested();
     void stopRequested();
     void reconnectRequested();
     void kindChanged(int kind);    ///< the user picked another profile kind
     void urlEdited();              ///< the user pressed Enter in the URL field
+    void operationPicked(int index); ///< the user chose an operation in the picker
 
 private:
     std::unique_ptr<Ui::EndpointBar> m_ui;
