@@ -65,6 +65,21 @@ sextant_install_system_packages() {
     sextant_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# Installs the given Debian packages that are missing (apt-get update only when something is).
+sextant_ensure_packages() {
+    local missing=() package
+    for package in "$@"; do
+        sextant_package_installed "$package" || missing+=("$package")
+    done
+    ((${#missing[@]} == 0)) && return
+    if [[ "${SEXTANT_SKIP_APT:-0}" == 1 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        sextant_die "missing packages: ${missing[*]} (install them, or unset SEXTANT_SKIP_APT)"
+    fi
+    sextant_log "installing missing system packages: ${missing[*]}"
+    sextant_as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    sextant_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
 # True when every 'name==version' pin of requirements.txt is installed in the venv.
 sextant_pins_installed() {
     "$SEXTANT_PYTHON" - "$SEXTANT_ROOT/requirements.txt" <<'PY'
@@ -122,4 +137,27 @@ sextant_prepare() {
     sextant_install_system_packages
     sextant_setup_venv
     sextant_build "$@"
+}
+
+# graphql-js 16.15.0 (tests/reference/package-lock.json) for the differential test and bench/run.py.
+sextant_setup_reference() {
+    local dir="$SEXTANT_ROOT/tests/reference" stamp hash
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        if [[ "${SEXTANT_SKIP_APT:-0}" == 1 ]] || ! command -v apt-get >/dev/null 2>&1; then
+            sextant_log "node/npm not found: the differential test will be skipped"
+            return
+        fi
+        sextant_log "installing nodejs and npm"
+        sextant_as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+        sextant_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+    fi
+    stamp="$dir/node_modules/.sextant-package-lock.sha256"
+    hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [[ -f "$stamp" && "$(cat "$stamp")" == "$hash" ]]; then
+        sextant_log "graphql-js reference: up to date (tests/reference/node_modules)"
+        return
+    fi
+    sextant_log "installing graphql-js into tests/reference (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    printf '%s\n' "$hash" >"$stamp"
 }
