@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "editor/editordiagnostics.h"
+#include "editor/editorhover.h"
 #include "editor/editorsetup.h"
 #include "editor/graphqllexer.h"
 #include "endpoints/endpointbar.h"
@@ -143,6 +144,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
             [this](std::shared_ptr<const Core::Schema> schema, const QByteArray &) {
                 const int types = schema ? schema->typeCount(false) : 0;
                 m_diagnostics->setSchema(schema);
+                m_hover->setSchema(schema);
                 m_ui->schemaBrowser->setSchema(std::move(schema));
                 const QString text = QStringLiteral("Schema: %1 types, loaded %2")
                                          .arg(types)
@@ -203,6 +205,11 @@ QsciScintilla *MainWindow::variablesEditor() const
     return m_ui->variablesEditor;
 }
 
+EditorHover *MainWindow::editorHover() const
+{
+    return m_hover;
+}
+
 SchemaBrowser *MainWindow::schemaBrowser() const
 {
     return m_ui->schemaBrowser;
@@ -229,6 +236,10 @@ void MainWindow::setupEditors()
     m_lexer = new GraphQLLexer(m_ui->queryEditor);
     m_ui->queryEditor->setLexer(m_lexer);
     m_diagnostics = new EditorDiagnostics(m_ui->queryEditor, this);
+    m_hover = new EditorHover(m_ui->queryEditor, m_diagnostics, this);
+    connect(m_hover, &EditorHover::schemaElementActivated, this, [this](const QString &type, const QString &field) {
+        m_ui->schemaBrowser->showElement(type, field);
+    });
     connect(m_diagnostics, &EditorDiagnostics::diagnosticsChanged, this, [this] {
         const QString summary = m_diagnostics->summary();
         if (summary.isEmpty())

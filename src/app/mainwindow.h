@@ -32,6 +32,7 @@ namespace Sextant::App {
 
 class GraphQLLexer;
 class EditorDiagnostics;
+class EditorHover;
 class SchemaBrowser;
 class ResultView;
 class EndpointBar;
@@ -49,7 +50,8 @@ struct StartOptions {
  * Net::EndpointProfile, connecting runs introspection (Net::IntrospectionClient) into the schema browser, Run
  * (Ctrl+Enter) checks the variables JSON and the document's syntax locally — nothing is sent when either is
  * malformed, and the error is shown at its line and column — then sends the operation under the cursor and shows
- * the answer in the result view, parsed off the UI thread. The user's text is never modified by any of this and is
+ * the answer in the result view, parsed off the UI thread. The editor underlines syntax and validation problems
+ * as you type and shows schema docs on hover; Ctrl+click shows the element in the schema browser. The user's text is never modified by any of this and is
  * autosaved (Store::SessionStore, atomic) a second after each change. A Dagger session found in the environment
  * (DAGGER_SESSION_PORT/TOKEN, set by `dagger run sextant`) is offered in a banner. GUI thread only.
  */
@@ -68,6 +70,7 @@ public:
     ResultView *resultView() const;
     EndpointBar *endpointBar() const;
     bool isDaggerSessionOffered() const; ///< the banner offering the environment's Dagger session is visible
+    EditorHover *editorHover() const;
 
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
@@ -104,6 +107,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;
     EditorDiagnostics *m_diagnostics = nullptr;
+    EditorHover *m_hover = nullptr;
     Net::GraphQLClient *m_client = nullptr;
     Net::IntrospectionClient *m_introspection = nullptr;
     QPointer<Net::GraphQLCall> m_call;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Sextant: widget tests of the main window against the Dagger session stand-in (tests/servers/dagger_session.py).
+#include <app/editor/editorhover.h>
 #include <app/editor/editorsetup.h>
 #include <app/endpoints/endpointbar.h>
 #include <app/mainwindow.h>
@@ -48,6 +49,7 @@ private slots:
     void liveValidationUnderlinesUnknownFields();
     void prettifyAndMinifyAreOneUndoStep();
     void toggleCommentCommentsAndUncomments();
+    void hoverShowsDocsAndCtrlClickOpensTheSchemaBrowser();
 
 private:
     std::unique_ptr<App::MainWindow> connectedWindow();
@@ -381,6 +383,27 @@ void MainWindowTest::toggleCommentCommentsAndUncomments()
     QCOMPARE(editor->text(), QStringLiteral("{\n  # a\n  b\n}\n"));
     editor->undo();
     QCOMPARE(editor->text(), QStringLiteral("{\n  # # a\n  # b\n}\n"));
+}
+
+void MainWindowTest::hoverShowsDocsAndCtrlClickOpensTheSchemaBrowser()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    const QString text = QStringLiteral("{ container { from(address: \"alpine\") { nope } } }");
+    window->queryEditor()->setText(text);
+    App::EditorHover *hover = window->editorHover();
+    const QString docs = hover->tooltipAt(int(text.indexOf(u"container")) + 2);
+    QVERIFY2(docs.contains(u"Query.container"), qPrintable(docs));
+    QVERIFY2(docs.contains(u"Container!"), qPrintable(docs));
+    // An underlined problem shows its message first.
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().contains(u"nope"), 10000);
+    const QString problem = hover->tooltipAt(int(text.indexOf(u"nope")) + 1);
+    QVERIFY2(problem.contains(u"Cannot query field"), qPrintable(problem));
+
+    QVERIFY(hover->activateAt(int(text.indexOf(u"from")) + 1));
+    QCOMPARE(window->schemaBrowser()->currentTypeName(), QStringLiteral("Container"));
+    QCOMPARE(window->schemaBrowser()->treeView()->currentIndex().data().toString(), QStringLiteral("from"));
+    QVERIFY(!hover->activateAt(0)); // "{": nothing there
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -12,7 +12,6 @@
 
 #include <QFutureWatcher>
 #include <QTimer>
-#include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Sextant::App {
@@ -46,9 +45,6 @@ EditorDiagnostics::EditorDiagnostics(QsciScintilla *editor, QObject *parent)
     m_timer->setInterval(300);
     connect(m_editor, &QsciScintilla::textChanged, m_timer, qOverload<>(&QTimer::start));
     connect(m_timer, &QTimer::timeout, this, &EditorDiagnostics::refreshNow);
-    m_editor->SendScintilla(QsciScintilla::SCI_SETMOUSEDWELLTIME, 400);
-    connect(m_editor, &QsciScintilla::SCN_DWELLSTART, this, &EditorDiagnostics::onDwellStart);
-    connect(m_editor, &QsciScintilla::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
 }
 
 EditorDiagnostics::~EditorDiagnostics() = default;
@@ -125,22 +121,6 @@ QString EditorDiagnostics::messageAt(int line, int column) const
     }
     messages.removeDuplicates();
     return messages.join(u'\n');
-}
-
-void EditorDiagnostics::onDwellStart(int position, int x, int y)
-{
-    if (position < 0)
-        return;
-    if (!m_editor->SendScintilla(QsciScintilla::SCI_INDICATORVALUEAT, ErrorIndicator, position))
-        return;
-    // The squiggle covers the token from the error's column: find the error whose start is the token's start.
-    const int start = int(m_editor->SendScintilla(QsciScintilla::SCI_INDICATORSTART, ErrorIndicator, position));
-    const int line = int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, start));
-    const int lineStart = int(m_editor->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, line));
-    const int column = utf16OffsetOfPosition(m_editor, start) - utf16OffsetOfPosition(m_editor, lineStart) + 1;
-    const QString message = messageAt(line + 1, column);
-    if (!message.isEmpty())
-        QToolTip::showText(m_editor->viewport()->mapToGlobal(QPoint(x, y)), message, m_editor->viewport());
 }
 
 } // namespace Sextant::App

@@ -29,8 +29,7 @@ struct Diagnostic {
  * Re-checks the query editor's text 300 ms after the last edit: a tolerant parse (Core::Parser) and, when it has
  * no syntax errors and a schema is known, Core::Validator (all graphql-js rules). The work runs on a worker thread
  * (Qt Concurrent) on a copy of the text and the immutable schema; results for an older text are dropped, so the
- * squiggles are never stale. Each problem is underlined; hovering it shows the message (tooltip). Never touches the
- * text. Owned by and used from the GUI thread.
+ * squiggles are never stale. Each problem is underlined (EditorHover shows its message). Never touches the text. Owned by and used from the GUI thread.
  */
 class EditorDiagnostics final : public QObject
 {
@@ -53,7 +52,6 @@ signals:
 
 private:
     void show(quint64 generation, const QList<Diagnostic> &diagnostics);
-    void onDwellStart(int position, int x, int y);
 
     QsciScintilla *m_editor;
     QTimer *m_timer;

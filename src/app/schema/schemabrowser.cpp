@@ -141,6 +141,25 @@ bool SchemaBrowser::showType(const QString &typeName)
     return true;
 }
 
+bool SchemaBrowser::showElement(const QString &typeName, const QString &fieldName)
+{
+    if (!showType(typeName))
+        return false;
+    if (fieldName.isEmpty())
+        return true;
+    const QModelIndex type = m_proxy->mapFromSource(m_model->indexForType(typeName));
+    m_ui->treeView->expand(type);
+    for (int row = 0; row < m_proxy->rowCount(type); ++row) {
+        const QModelIndex child = m_proxy->index(row, 0, type);
+        if (child.data(Qt::DisplayRole).toString() == fieldName) {
+            m_ui->treeView->setCurrentIndex(child);
+            m_ui->treeView->scrollTo(child);
+            return true;
+        }
+    }
+    return true;
+}
+
 QString SchemaBrowser::currentTypeName() const
 {
     return m_current;

@@ -47,6 +47,8 @@ public:
 
     /// Selects, expands and scrolls to the named type; records it in the history. False if the type is unknown.
     bool showType(const QString &typeName);
+    /// Like showType(), then selects the field (or input field) row under it when @p fieldName is given.
+    bool showElement(const QString &typeName, const QString &fieldName);
     QString currentTypeName() const; ///< the type last navigated to, empty if none
     bool canGoBack() const;
     bool canGoForward() const;
