@@ -138,6 +138,8 @@ int runHelpCommand()
        sextant format [--minify] < DOCUMENT
                                            prettify (keeping comments) or minify a document
        sextant schema --print-sdl FILE     print a schema (introspection JSON or SDL) as SDL
+       sextant complete --schema FILE --line L --column C < DOCUMENT
+                                           completion items at a cursor, as JSON
        sextant --version                   print the version
        sextant --help                      show this help
 

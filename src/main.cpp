@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Sextant: entry point — headless commands under QCoreApplication before any GUI object exists, else the window.
 #include <app/application.h>
+#include <cli/completecommand.h>
 #include <cli/formatcommand.h>
 #include <cli/querycommand.h>
 #include <cli/schemacommand.h>
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
             {"validate", &Sextant::Cli::runValidateCommand},
             {"format", &Sextant::Cli::runFormatCommand},
             {"schema", &Sextant::Cli::runSchemaCommand},
+            {"complete", &Sextant::Cli::runCompleteCommand},
         };
         for (const Subcommand &subcommand : subcommands) {
             if (std::strcmp(command, subcommand.name) == 0) {
