@@ -2,6 +2,7 @@
 // Sextant: the main window: endpoint bar, query/variables/headers editors, schema browser and result view.
 #include "mainwindow.h"
 
+#include "editor/editorcompletion.h"
 #include "editor/editordiagnostics.h"
 #include "editor/editorhover.h"
 #include "editor/editorsetup.h"
@@ -145,6 +146,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
                 const int types = schema ? schema->typeCount(false) : 0;
                 m_diagnostics->setSchema(schema);
                 m_hover->setSchema(schema);
+                m_completion->setSchema(schema);
                 m_ui->schemaBrowser->setSchema(std::move(schema));
                 const QString text = QStringLiteral("Schema: %1 types, loaded %2")
                                          .arg(types)
@@ -205,6 +207,11 @@ QsciScintilla *MainWindow::variablesEditor() const
     return m_ui->variablesEditor;
 }
 
+EditorCompletion *MainWindow::editorCompletion() const
+{
+    return m_completion;
+}
+
 EditorHover *MainWindow::editorHover() const
 {
     return m_hover;
@@ -237,6 +244,7 @@ void MainWindow::setupEditors()
     m_ui->queryEditor->setLexer(m_lexer);
     m_diagnostics = new EditorDiagnostics(m_ui->queryEditor, this);
     m_hover = new EditorHover(m_ui->queryEditor, m_diagnostics, this);
+    m_completion = new EditorCompletion(m_ui->queryEditor, this);
     connect(m_hover, &EditorHover::schemaElementActivated, this, [this](const QString &type, const QString &field) {
         m_ui->schemaBrowser->showElement(type, field);
     });

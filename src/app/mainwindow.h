@@ -33,6 +33,7 @@ namespace Sextant::App {
 class GraphQLLexer;
 class EditorDiagnostics;
 class EditorHover;
+class EditorCompletion;
 class SchemaBrowser;
 class ResultView;
 class EndpointBar;
@@ -71,6 +72,7 @@ public:
     EndpointBar *endpointBar() const;
     bool isDaggerSessionOffered() const; ///< the banner offering the environment's Dagger session is visible
     EditorHover *editorHover() const;
+    EditorCompletion *editorCompletion() const;
 
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
@@ -108,6 +110,7 @@ private:
     GraphQLLexer *m_lexer = nullptr;
     EditorDiagnostics *m_diagnostics = nullptr;
     EditorHover *m_hover = nullptr;
+    EditorCompletion *m_completion = nullptr;
     Net::GraphQLClient *m_client = nullptr;
     Net::IntrospectionClient *m_introspection = nullptr;
     QPointer<Net::GraphQLCall> m_call;

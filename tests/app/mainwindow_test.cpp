@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Sextant: widget tests of the main window against the Dagger session stand-in (tests/servers/dagger_session.py).
+#include <app/editor/editorcompletion.h>
 #include <app/editor/editorhover.h>
 #include <app/editor/editorsetup.h>
 #include <app/endpoints/endpointbar.h>
@@ -50,6 +51,7 @@ private slots:
     void prettifyAndMinifyAreOneUndoStep();
     void toggleCommentCommentsAndUncomments();
     void hoverShowsDocsAndCtrlClickOpensTheSchemaBrowser();
+    void completionWhileTypingInsertsFieldsAndArguments();
 
 private:
     std::unique_ptr<App::MainWindow> connectedWindow();
@@ -404,6 +406,39 @@ void MainWindowTest::hoverShowsDocsAndCtrlClickOpensTheSchemaBrowser()
     QCOMPARE(window->schemaBrowser()->currentTypeName(), QStringLiteral("Container"));
     QCOMPARE(window->schemaBrowser()->treeView()->currentIndex().data().toString(), QStringLiteral("from"));
     QVERIFY(!hover->activateAt(0)); // "{": nothing there
+}
+
+void MainWindowTest::completionWhileTypingInsertsFieldsAndArguments()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    QsciScintilla *editor = window->queryEditor();
+    editor->setText(QStringLiteral("{ con"));
+    editor->SendScintilla(QsciScintilla::SCI_DOCUMENTEND);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("t"));
+    App::EditorCompletion *completion = window->editorCompletion();
+    QVERIFY(!completion->items().isEmpty());
+    QCOMPARE(completion->items().first().label, QStringLiteral("container"));
+    QVERIFY(editor->isListActive());
+    QTest::keyClick(editor, Qt::Key_Return); // accept the first item
+    QCOMPARE(editor->text(), QStringLiteral("{ container { }"));
+
+    // The caret is inside the braces: typing a field offers Container's fields; one with a required argument
+    // comes with it.
+    QTest::keyClicks(editor, QStringLiteral("fro"));
+    QVERIFY(!completion->items().isEmpty());
+    QCOMPARE(completion->items().first().label, QStringLiteral("from"));
+    QVERIFY(completion->accept(0));
+    QCOMPARE(editor->text(), QStringLiteral("{ container { from(address: ) { }}"));
+    QTest::keyClicks(editor, QStringLiteral("\"alpine\""));
+    QCOMPARE(editor->text(), QStringLiteral("{ container { from(address: \"alpine\") { }}"));
+
+    // Ctrl+Space asks explicitly.
+    editor->setText(QStringLiteral("{ "));
+    editor->SendScintilla(QsciScintilla::SCI_DOCUMENTEND);
+    QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+    QVERIFY(completion->items().size() > 5);
 }
 
 QTEST_MAIN(MainWindowTest)
