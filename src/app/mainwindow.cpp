@@ -14,6 +14,7 @@
 
 #include <core/language/operationoutline.h>
 #include <core/language/parser.h>
+#include <core/completion/variablesskeleton.h>
 #include <core/language/printer.h>
 #include <core/response/graphqlresponse.h>
 #include <core/response/responsedocument.h>
@@ -294,6 +295,11 @@ void MainWindow::setupActions()
     commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     connect(commentAction, &QAction::triggered, this, [this] { toggleComment(m_ui->queryEditor); });
 
+    auto *fillAction = new QAction(tr("&Fill In Variables"), this);
+    fillAction->setObjectName(QStringLiteral("Editor.FillVariables"));
+    fillAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(fillAction, &QAction::triggered, this, &MainWindow::fillInVariables);
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(QStringLiteral("File.Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
@@ -305,6 +311,8 @@ void MainWindow::setupActions()
     editMenu->addAction(prettifyAction);
     editMenu->addAction(minifyAction);
     editMenu->addAction(commentAction);
+    editMenu->addSeparator();
+    editMenu->addAction(fillAction);
     QMenu *queryMenu = m_ui->menuBar->addMenu(tr("&Query"));
     queryMenu->addAction(runAction);
     queryMenu->addAction(stopAction);
@@ -316,6 +324,31 @@ void MainWindow::setupActions()
     addAction(prettifyAction);
     addAction(minifyAction);
     addAction(commentAction);
+    addAction(fillAction);
+}
+
+void MainWindow::fillInVariables()
+{
+    const Core::ParseResult parsed = Core::Parser::parse(m_ui->queryEditor->text(), Core::ParseMode::Tolerant);
+    const QList<const Core::Ast::OperationDefinition *> operations = parsed.document->operations();
+    if (operations.isEmpty()) {
+        statusBar()->showMessage(tr("No operation to fill in variables for."), 8000);
+        return;
+    }
+    refreshOperations();
+    int index = operationIndexAtCursor();
+    if (index < 0)
+        index = m_ui->endpointBar->currentOperation();
+    index = qBound(0, index, int(operations.size()) - 1);
+    const auto schema = m_ui->schemaBrowser->schema();
+    const QByteArray json = Core::variablesSkeleton(schema.get(), *operations[index],
+                                                    m_ui->variablesEditor->text().toUtf8());
+    QsciScintilla *variables = m_ui->variablesEditor;
+    variables->beginUndoAction();
+    variables->selectAll();
+    variables->replaceSelectedText(QString::fromUtf8(json));
+    variables->endUndoAction();
+    m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
 }
 
 void MainWindow::reformat(bool minify)

@@ -102,6 +102,7 @@ private:
     void refreshOperations();
     int operationIndexAtCursor() const;
     void reformat(bool minify);
+    void fillInVariables();
     void toggleComment(QsciScintilla *editor);
     void scheduleAutosave();
     void autosave();

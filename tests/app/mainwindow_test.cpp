@@ -52,6 +52,7 @@ private slots:
     void toggleCommentCommentsAndUncomments();
     void hoverShowsDocsAndCtrlClickOpensTheSchemaBrowser();
     void completionWhileTypingInsertsFieldsAndArguments();
+    void fillInVariablesWritesASkeleton();
 
 private:
     std::unique_ptr<App::MainWindow> connectedWindow();
@@ -439,6 +440,22 @@ void MainWindowTest::completionWhileTypingInsertsFieldsAndArguments()
     editor->SendScintilla(QsciScintilla::SCI_DOCUMENTEND);
     QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
     QVERIFY(completion->items().size() > 5);
+}
+
+void MainWindowTest::fillInVariablesWritesASkeleton()
+{
+    auto window = connectedWindow();
+    QVERIFY(window);
+    window->queryEditor()->setText(
+        QStringLiteral("query A { version }\nquery B($addr: String!, $n: Int = 3) { container { from(address: $addr) { id } } }"));
+    window->queryEditor()->setCursorPosition(1, 10);
+    window->variablesEditor()->setText(QStringLiteral("{\"addr\": \"alpine\"}"));
+    auto *fill = window->findChild<QAction *>(QStringLiteral("Editor.FillVariables"));
+    QVERIFY(fill);
+    fill->trigger();
+    QCOMPARE(window->variablesEditor()->text(), QStringLiteral("{\n  \"addr\": \"alpine\",\n  \"n\": 3\n}\n"));
+    window->variablesEditor()->undo();
+    QCOMPARE(window->variablesEditor()->text(), QStringLiteral("{\"addr\": \"alpine\"}"));
 }
 
 QTEST_MAIN(MainWindowTest)
