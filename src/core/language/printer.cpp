@@ -69,26 +69,28 @@ class DocumentPrinter final
 public:
     DocumentPrinter(const QString &source, int indentWidth) : m_source(source), m_unit(indentWidth, u' ')
     {
-        Lexer lexer(source);
-        for (;;) {
-            const Token token = lexer.next();
-            if (token.kind == TokenKind::EndOfFile)
-                break;
-            if (token.kind == TokenKind::Comment)
-                m_comments.push_back({token.start, token.end, source.mid(token.start, token.end - token.start)});
-        }
+        collectComments();
+        m_out.reserve(source.size() + source.size() / 2);
     }
 
     QString document(const Ast::Document &document)
     {
-        QStringList parts;
-        for (const Ast::Definition *definition : document.definitions)
-            parts << line(definition, [&]() -> QString { return definitionText(definition); });
-        QString result = join(parts, u"\n\n"_s);
+        for (const Ast::Definition *definition : document.definitions) {
+            // graphql-js join(definitions, "\n\n"): the separator only between non-empty parts.
+            const qsizetype before = m_out.size();
+            if (!m_out.isEmpty())
+                m_out += u"\n\n";
+            const qsizetype start = m_out.size();
+            line(definition, [&] { writeDefinition(definition); });
+            if (m_out.size() == start)
+                m_out.truncate(before);
+        }
         const QString rest = commentsBefore(int(m_source.size()) + 1);
-        if (!rest.isEmpty())
-            result += u'\n' + rest.chopped(1);
-        return result;
+        if (!rest.isEmpty()) {
+            m_out += u'\n';
+            m_out += QStringView(rest).chopped(1);
+        }
+        return std::move(m_out);
     }
 
 private:
@@ -125,10 +127,126 @@ private:
         return {};
     }
 
+    // The comments of a valid document: every '#' outside a string or block string starts one that runs
+    // to the end of the line (the lexer's Comment token; the document parsed, so nothing else can occur).
+    void collectComments()
+    {
+        const QChar *data = m_source.constData();
+        const int length = int(m_source.size());
+        const auto at = [&](int i) -> char16_t { return i < length ? data[i].unicode() : u'\0'; };
+        int i = 0;
+        while (i < length) {
+            const char16_t c = data[i].unicode();
+            if (c == u'#') {
+                const int start = i;
+                while (i < length && data[i] != u'\n' && data[i] != u'\r')
+                    ++i;
+                m_comments.push_back({start, i, m_source.mid(start, i - start)});
+            } else if (c == u'"') {
+                if (at(i + 1) == u'"' && at(i + 2) == u'"') { // block string; \""" is an escaped quote triple
+                    i += 3;
+                    while (i < length) {
+                        if (data[i] == u'\\' && at(i + 1) == u'"' && at(i + 2) == u'"' && at(i + 3) == u'"') {
+                            i += 4;
+                        } else if (data[i] == u'"' && at(i + 1) == u'"' && at(i + 2) == u'"') {
+                            i += 3;
+                            break;
+                        } else {
+                            ++i;
+                        }
+                    }
+                } else {
+                    ++i;
+                    while (i < length) {
+                        if (data[i] == u'\\') {
+                            i += 2;
+                        } else if (data[i] == u'"') {
+                            ++i;
+                            break;
+                        } else {
+                            ++i;
+                        }
+                    }
+                }
+            } else {
+                ++i;
+            }
+        }
+    }
+
+    // Appends `text`; every line break in it is followed by the current indentation. This is graphql-js
+    // indent() applied once per enclosing block, done while writing instead of by copying each block.
+    void put(QStringView text)
+    {
+        if (m_level == 0) {
+            m_out += text;
+            return;
+        }
+        qsizetype from = 0;
+        for (;;) {
+            const qsizetype newline = text.indexOf(u'\n', from);
+            if (newline < 0) {
+                m_out += text.mid(from);
+                return;
+            }
+            m_out += text.mid(from, newline + 1 - from);
+            m_out += m_indentation;
+            from = newline + 1;
+        }
+    }
+    void newline()
+    {
+        m_out += u'\n';
+        m_out += m_indentation;
+    }
+    void enter()
+    {
+        ++m_level;
+        m_indentation += m_unit;
+    }
+    void leave()
+    {
+        --m_level;
+        m_indentation.chop(m_unit.size());
+    }
+
     // A node that starts its own line: leading comments, the text, a trailing comment. Leading comments
-    // are taken before the text is built, so the comments inside the node go to its children.
+    // are taken before the text is written, so the comments inside the node go to its children.
+    template<class Write>
+    void line(const Ast::Node *node, Write write)
+    {
+        put(commentsBefore(node->loc.offset));
+        write();
+        put(trailingComment(node));
+    }
+
+    // graphql-js block() streamed: `{`, the items indented one per line, `}`. Comments left before
+    // `closeOffset` (the closing brace) go after the last item.
+    template<class List, class WriteItem>
+    void writeBlock(const List &items, int closeOffset, WriteItem writeItem)
+    {
+        if (items.isEmpty())
+            return;
+        m_out += u'{';
+        enter();
+        for (const auto *item : items) {
+            newline();
+            line(item, [&] { writeItem(item); });
+        }
+        const QString rest = commentsBefore(closeOffset);
+        if (!rest.isEmpty()) {
+            newline();
+            put(QStringView(rest).chopped(1));
+        }
+        leave();
+        newline();
+        m_out += u'}';
+    }
+
+    // line() for the type system definitions, which are still built as QStrings: leading comments, the
+    // text, a trailing comment.
     template<class Build>
-    QString line(const Ast::Node *node, Build build)
+    QString lineText(const Ast::Node *node, Build build)
     {
         const QString leading = commentsBefore(node->loc.offset);
         const QString text = build();
@@ -204,49 +322,98 @@ private:
                          : wrap(u"("_s, join(args, u", "_s), u")"_s);
     }
 
-    QString selectionSet(const Ast::SelectionSet *node)
+    void writeSelectionSet(const Ast::SelectionSet *node)
     {
-        if (!node)
-            return {};
-        QStringList items;
-        for (const Ast::Selection *selection : node->selections)
-            items << line(selection, [&]() -> QString { return this->selection(selection); });
-        return block(items, node->endOffset - 1);
+        if (node)
+            writeBlock(node->selections, node->endOffset - 1,
+                       [&](const Ast::Selection *selection) { writeSelection(selection); });
+    }
+    // " {…}" after a selection's head, nothing for an absent or empty selection set.
+    void writeSpaceAndSelectionSet(const Ast::SelectionSet *node)
+    {
+        if (node && !node->selections.isEmpty()) {
+            m_out += u' ';
+            writeSelectionSet(node);
+        }
     }
 
-    QString selection(const Ast::Selection *node)
+    void writeSelection(const Ast::Selection *node)
     {
         if (const auto *field = Ast::astCast<Ast::Field>(node)) {
-            const QString prefix = wrap({}, field->alias, u": "_s) + field->name;
-            QString head = prefix;
+            const qsizetype headStart = m_out.size();
+            if (!field->alias.isEmpty()) {
+                m_out += field->alias;
+                m_out += u": ";
+            }
+            m_out += field->name;
             if (!field->arguments.isEmpty()) {
+                const qsizetype prefixLength = m_out.size() - headStart;
                 QStringList args;
+                args.reserve(field->arguments.size());
                 int length = 0;
                 for (const Ast::Argument *argument : field->arguments) {
                     args << argument->name + u": "_s + printValue(argument->value);
                     length += (length == 0 ? 0 : 2) + int(args.last().size());
                 }
-                if (prefix.size() + length + 2 > MaxLineLength)
-                    head += u"(\n"_s + indent(join(args, u"\n"_s)) + u"\n)"_s;
-                else
-                    head += u'(' + join(args, u", "_s) + u')';
+                if (prefixLength + length + 2 > MaxLineLength) {
+                    m_out += u'(';
+                    enter();
+                    for (const QString &arg : std::as_const(args)) {
+                        newline();
+                        put(arg);
+                    }
+                    leave();
+                    newline();
+                    m_out += u')';
+                } else {
+                    m_out += u'(';
+                    for (qsizetype i = 0; i < args.size(); ++i) {
+                        if (i > 0)
+                            m_out += u", ";
+                        put(args.at(i));
+                    }
+                    m_out += u')';
+                }
             }
-            return join(
-                {head, wrap(u" "_s, directives(field->directives)), wrap(u" "_s, selectionSet(field->selectionSet))});
+            writeDirectives(field->directives);
+            writeSpaceAndSelectionSet(field->selectionSet);
+            return;
         }
-        if (const auto *spread = Ast::astCast<Ast::FragmentSpread>(node))
-            return join({u"..."_s, spread->name, wrap(u" "_s, directives(spread->directives))});
+        if (const auto *spread = Ast::astCast<Ast::FragmentSpread>(node)) {
+            m_out += u"...";
+            m_out += spread->name;
+            writeDirectives(spread->directives);
+            return;
+        }
         const auto *inlineFragment = Ast::astCast<Ast::InlineFragment>(node);
-        const QString condition = inlineFragment->typeCondition ? inlineFragment->typeCondition->name : QString();
-        const QString dirs = directives(inlineFragment->directives);
-        return join({u"..."_s, wrap(u"on "_s, condition), dirs, selectionSet(inlineFragment->selectionSet)}, u" "_s);
+        m_out += u"...";
+        if (inlineFragment->typeCondition && !inlineFragment->typeCondition->name.isEmpty()) {
+            m_out += u" on ";
+            m_out += inlineFragment->typeCondition->name;
+        }
+        writeDirectives(inlineFragment->directives);
+        writeSpaceAndSelectionSet(inlineFragment->selectionSet);
     }
+
+    // " @a @b(x: 1)", nothing without directives.
+    void writeDirectives(const Ast::AstList<Ast::Directive> &list)
+    {
+        if (list.isEmpty())
+            return;
+        const QString text = directives(list);
+        if (!text.isEmpty()) {
+            m_out += u' ';
+            put(text);
+        }
+    }
+
+    void writeDefinition(const Ast::Definition *node);
 
     QString operationTypes(const Ast::SchemaDefinition *node)
     {
         QStringList items;
         for (const Ast::OperationTypeDefinition *operationType : node->operationTypes)
-            items << line(operationType, [&]() -> QString {
+            items << lineText(operationType, [&]() -> QString {
                 return operationKeyword(operationType->operation) + u": "_s + operationType->type->name;
             });
         return block(items, node->endOffset - 1);
@@ -256,7 +423,7 @@ private:
     {
         QStringList items;
         for (const Ast::FieldDefinition *field : list) {
-            items << line(field, [&]() -> QString {
+            items << lineText(field, [&]() -> QString {
                 return join({description(field->description), field->name, argumentsDefinition(field->arguments),
                              u": "_s, type(field->type), wrap(u" "_s, directives(field->directives))});
             });
@@ -268,7 +435,7 @@ private:
     {
         QStringList items;
         for (const Ast::InputValueDefinition *field : list)
-            items << line(field, [&]() -> QString { return inputValueDefinition(field); });
+            items << lineText(field, [&]() -> QString { return inputValueDefinition(field); });
         return block(items, closeOffset);
     }
 
@@ -285,14 +452,13 @@ private:
     const QString &m_source;
     QString m_unit;
     std::vector<Comment> m_comments;
+    QString m_out;         // the document printed so far
+    QString m_indentation; // m_unit repeated m_level times
+    int m_level = 0;
 };
 
-QString DocumentPrinter::definitionText(const Ast::Definition *node)
+void DocumentPrinter::writeDefinition(const Ast::Definition *node)
 {
-    const int close = node->endOffset - 1;
-    const auto typeHead = [&](const Ast::TypeDefinition *type, const QString &keyword) -> QString {
-        return type->isExtension() ? u"extend "_s + keyword : keyword;
-    };
     if (const auto *operation = Ast::astCast<Ast::OperationDefinition>(node)) {
         QStringList variables;
         bool multiline = false;
@@ -307,13 +473,37 @@ QString DocumentPrinter::definitionText(const Ast::Definition *node)
             join({description(operation->description),
                   join({keyword, join({operation->name, varDefs}), directives(operation->directives)}, u" "_s)});
         const bool shorthand = operation->operation == OperationType::Query && prefix.size() == keyword.size();
-        return join({shorthand ? QString() : prefix + u' ', selectionSet(operation->selectionSet)});
+        if (!shorthand) {
+            put(prefix);
+            m_out += u' ';
+        }
+        writeSelectionSet(operation->selectionSet);
+        return;
     }
     if (const auto *fragment = Ast::astCast<Ast::FragmentDefinition>(node)) {
-        return join({description(fragment->description), u"fragment "_s, fragment->name, u" on "_s,
-                     fragment->typeCondition->name, u" "_s, wrap({}, directives(fragment->directives), u" "_s),
-                     selectionSet(fragment->selectionSet)});
+        put(description(fragment->description));
+        m_out += u"fragment ";
+        m_out += fragment->name;
+        m_out += u" on ";
+        m_out += fragment->typeCondition->name;
+        m_out += u' ';
+        const QString dirs = directives(fragment->directives);
+        if (!dirs.isEmpty()) {
+            put(dirs);
+            m_out += u' ';
+        }
+        writeSelectionSet(fragment->selectionSet);
+        return;
     }
+    put(definitionText(node));
+}
+
+QString DocumentPrinter::definitionText(const Ast::Definition *node)
+{
+    const int close = node->endOffset - 1;
+    const auto typeHead = [&](const Ast::TypeDefinition *type, const QString &keyword) -> QString {
+        return type->isExtension() ? u"extend "_s + keyword : keyword;
+    };
     if (const auto *schema = Ast::astCast<Ast::SchemaDefinition>(node))
         return join({description(schema->description),
                      join({u"schema"_s, directives(schema->directives), operationTypes(schema)}, u" "_s)});
@@ -362,7 +552,7 @@ QString DocumentPrinter::definitionText(const Ast::Definition *node)
         const auto *e = static_cast<const Ast::EnumTypeDefinition *>(node);
         QStringList items;
         for (const Ast::EnumValueDefinition *value : e->values)
-            items << line(value, [&]() -> QString {
+            items << lineText(value, [&]() -> QString {
                 return join(
                     {description(value->description), join({value->name, directives(value->directives)}, u" "_s)});
             });
