@@ -149,6 +149,7 @@ class ResponseDocumentTest final : public QObject
     Q_OBJECT
 
 private slots:
+    void rawAccessors();
     void fixtures_data();
     void fixtures();
     void keyOrder();
@@ -858,6 +859,47 @@ void ResponseDocumentTest::largeGeneratedResponse()
     const QByteArray json = doc->toJson(doc->root(), 0);
     qInfo("serialised in %lld ms", timer.elapsed());
     QVERIFY(json == bytes);
+}
+
+// The allocation-free accessors the introspection reader uses: raw spans, escape flags, byte-exact comparisons.
+void ResponseDocumentTest::rawAccessors()
+{
+    const QByteArray bytes = R"({"plain" : "text", "esc\u0061ped":"a\nb", "ünï":"", "n": 1,
+  "k"
+  :
+  "v"})";
+    const auto document = Sextant::Core::ResponseDocument::parse(bytes);
+    QVERIFY(document);
+    using Doc = Sextant::Core::ResponseDocument;
+    const Doc::NodeId root = document->root();
+    QCOMPARE(document->childCount(root), 5);
+    const Doc::NodeId plain = document->child(root, 0);
+    QCOMPARE(document->rawKey(plain), QByteArrayView("plain"));
+    QVERIFY(!document->keyHasEscapes(plain));
+    QVERIFY(document->keyEquals(plain, "plain"));
+    QVERIFY(!document->keyEquals(plain, "plai"));
+    QCOMPARE(document->rawString(plain), QByteArrayView("text"));
+    QVERIFY(!document->stringHasEscapes(plain));
+    QVERIFY(document->stringEquals(plain, "text"));
+
+    const Doc::NodeId escaped = document->child(root, 1);
+    QVERIFY(document->keyHasEscapes(escaped));
+    QVERIFY(document->keyEquals(escaped, "escaped")); // decoded when the name has escapes
+    QVERIFY(document->stringHasEscapes(escaped));
+    QVERIFY(document->stringEquals(escaped, "a\nb"));
+    QCOMPARE(document->rawString(escaped), QByteArrayView("a\\nb"));
+
+    const Doc::NodeId unicode = document->child(root, 2);
+    QVERIFY(document->keyEquals(unicode, QUtf8StringView(u8"ünï")));
+    QVERIFY(!document->keyEquals(unicode, "uni"));
+    QVERIFY(document->stringEquals(unicode, ""));
+
+    // Whitespace and line breaks around ':' do not confuse the key span.
+    const Doc::NodeId spaced = document->child(root, 4);
+    QCOMPARE(document->rawKey(spaced), QByteArrayView("k"));
+    QCOMPARE(document->stringValue(spaced), QStringLiteral("v"));
+    // A number is not a string: comparing it as one is false, not a crash.
+    QVERIFY(!document->stringEquals(document->child(root, 3), "1"));
 }
 
 QTEST_GUILESS_MAIN(ResponseDocumentTest)

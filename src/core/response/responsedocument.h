@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringView>
+#include <QUtf8StringView>
 #include <QVariantList>
 
 #include <memory>
@@ -60,7 +61,13 @@ public:
     /// Number of members/elements of an object/array; 0 for scalars and invalid ids.
     int childCount(NodeId node) const;
     /// The @p index-th member/element in document order, or InvalidNode.
-    NodeId child(NodeId parent, int index) const;
+    NodeId child(NodeId parent, int index) const
+    {
+        const Node *n = nodeAt(parent);
+        if (!n || (n->kind != JsonKind::Array && n->kind != JsonKind::Object) || index < 0 || quint32(index) >= n->count)
+            return InvalidNode;
+        return m_children[n->first + quint32(index)];
+    }
     /// InvalidNode for the root.
     NodeId parent(NodeId node) const;
     /// Position among the parent's children; -1 for the root.
@@ -70,6 +77,31 @@ public:
     QString key(NodeId node) const;
     /// The first member named @p key of @p object, or InvalidNode (also when @p object is no object).
     NodeId member(NodeId object, QStringView key) const;
+
+    // Allocation-free access for hot loops. The raw views point into bytes() (valid while the document
+    // lives) and hold the UTF-8 text between the quotes exactly as written: when the *HasEscapes() flag
+    // is false that is the decoded text, otherwise use key()/stringValue() or the *Equals() helpers.
+
+    /// The member name's bytes between the quotes, escapes undecoded; empty if the parent is no object.
+    QByteArrayView rawKey(NodeId node) const;
+    /// Whether the member name contains a backslash escape.
+    bool keyHasEscapes(NodeId node) const
+    {
+        const Node *n = nodeAt(node);
+        return n && n->keyOffset != NoKey && (n->flags & KeyHasEscapes);
+    }
+    /// Whether the member name equals @p key (decoding escapes only when the name has any).
+    bool keyEquals(NodeId node, QUtf8StringView key) const;
+    /// A string value's bytes between the quotes, escapes undecoded; empty for other kinds.
+    QByteArrayView rawString(NodeId node) const;
+    /// Whether a string value contains a backslash escape; false for other kinds.
+    bool stringHasEscapes(NodeId node) const
+    {
+        const Node *n = nodeAt(node);
+        return n && n->kind == JsonKind::String && (n->flags & ValueHasEscapes);
+    }
+    /// Whether @p node is a string equal to @p text (decoding escapes only when the value has any).
+    bool stringEquals(NodeId node, QUtf8StringView text) const;
 
     /// Unescaped string value; empty for other kinds. Lone surrogate escapes are kept as is.
     QString stringValue(NodeId node) const;
@@ -123,7 +155,7 @@ private:
 
     const Node *nodeAt(NodeId node) const { return node < m_nodes.size() ? &m_nodes[node] : nullptr; }
     QByteArrayView rawToken(const Node &node) const;
-    QByteArrayView rawKey(const Node &node) const;
+    QByteArrayView keyToken(const Node &node) const;
 
     QByteArray m_bytes;
     std::vector<Node> m_nodes;

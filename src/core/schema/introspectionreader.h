@@ -33,8 +33,11 @@ struct IntrospectionReadResult
  * where). Unknown kinds, nameless types and references to undefined types become warnings.
  *
  * Bad input never crashes: the result has no schema and an error naming the problem ("Not JSON:
- * … at offset N", "no \"__schema\" in the response", "__schema is null (introspection disabled?)",
- * plus the server's own error messages when it sent any).
+ * Unexpected character … at line L, column C (offset N).", "no \"__schema\" in the response",
+ * "__schema is null (introspection disabled?)", plus the server's own error messages when it sent any).
+ *
+ * The JSON is indexed with ResponseDocument (strict RFC 8259, no QJsonDocument tree) and walked once;
+ * type names are interned, so the thousands of TypeRefs naming one type share a single QString.
  */
 class IntrospectionReader final
 {
