@@ -18,7 +18,10 @@
 #include <core/language/printer.h>
 #include <core/response/graphqlresponse.h>
 #include <core/response/responsedocument.h>
+#include <core/schema/introspectionreader.h>
 #include <core/schema/schema.h>
+#include <core/schema/schemaprinter.h>
+#include <core/schema/sdlschemabuilder.h>
 #include <net/graphqlcall.h>
 #include <net/graphqlclient.h>
 #include <net/graphqlrequest.h>
@@ -31,7 +34,11 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
+#include <QSaveFile>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMenu>
@@ -300,12 +307,39 @@ void MainWindow::setupActions()
     fillAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     connect(fillAction, &QAction::triggered, this, &MainWindow::fillInVariables);
 
+    auto *loadSchemaAction = new QAction(tr("&Load Schema From File…"), this);
+    loadSchemaAction->setObjectName(QStringLiteral("Schema.LoadFile"));
+    connect(loadSchemaAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load Schema"), QString(),
+                                                          tr("GraphQL schemas (*.graphql *.graphqls *.gql *.json);;All files (*)"));
+        if (!path.isEmpty())
+            loadSchemaFile(path);
+    });
+    auto *saveSchemaAction = new QAction(tr("&Save Schema As…"), this);
+    saveSchemaAction->setObjectName(QStringLiteral("Schema.SaveAs"));
+    connect(saveSchemaAction, &QAction::triggered, this, [this] {
+        if (!m_ui->schemaBrowser->schema()) {
+            statusBar()->showMessage(tr("No schema loaded yet."), 8000);
+            return;
+        }
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Schema As"), QStringLiteral("schema.graphql"),
+                                                          tr("GraphQL SDL (*.graphql)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!saveSchemaFile(path, &error))
+            QMessageBox::warning(this, tr("Save Schema"), error);
+    });
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(QStringLiteral("File.Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
     QMenu *fileMenu = m_ui->menuBar->addMenu(tr("&File"));
+    fileMenu->addAction(loadSchemaAction);
+    fileMenu->addAction(saveSchemaAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
     QMenu *editMenu = m_ui->menuBar->addMenu(tr("&Edit"));
     editMenu->addAction(prettifyAction);
@@ -325,6 +359,84 @@ void MainWindow::setupActions()
     addAction(minifyAction);
     addAction(commentAction);
     addAction(fillAction);
+}
+
+void MainWindow::loadSchemaFile(const QString &path)
+{
+    m_ui->schemaBrowser->setStatusText(tr("Loading %1…").arg(path));
+    struct Loaded {
+        std::shared_ptr<const Core::Schema> schema;
+        QString error;
+        QStringList warnings;
+    };
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const Loaded loaded = watcher->result();
+        if (!loaded.schema) {
+            const QString message = tr("Could not load %1: %2").arg(path, loaded.error);
+            m_ui->schemaBrowser->setStatusText(message);
+            emit schemaFailed(message);
+            return;
+        }
+        m_introspection->abort(); // a file replaces whatever introspection was on its way
+        m_diagnostics->setSchema(loaded.schema);
+        m_hover->setSchema(loaded.schema);
+        m_completion->setSchema(loaded.schema);
+        const int types = loaded.schema->typeCount(false);
+        m_ui->schemaBrowser->setSchema(loaded.schema);
+        QString status = tr("Schema: %1 types from %2").arg(types).arg(QFileInfo(path).fileName());
+        if (!loaded.warnings.isEmpty())
+            status += tr(" (%n warning(s): %1)", nullptr, int(loaded.warnings.size())).arg(loaded.warnings.first());
+        m_ui->schemaBrowser->setStatusText(status);
+        emit schemaLoaded();
+    });
+    // Reading and parsing a schema (the GitHub SDL is 1.2 MB) happens off the UI thread.
+    watcher->setFuture(QtConcurrent::run([path]() -> Loaded {
+        Loaded loaded;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            loaded.error = file.errorString();
+            return loaded;
+        }
+        const QByteArray bytes = file.readAll();
+        const QByteArray trimmed = bytes.trimmed();
+        if (trimmed.startsWith('{')) { // an introspection result (PROTOCOLS.md §2), with or without "data"
+            const Core::IntrospectionReadResult read = Core::IntrospectionReader::read(bytes);
+            loaded.schema = read.schema;
+            loaded.error = read.error;
+            return loaded;
+        }
+        const Core::SdlBuildResult built = Core::buildSchemaFromSdl(QString::fromUtf8(bytes));
+        loaded.schema = built.schema;
+        loaded.error = built.error;
+        loaded.warnings = built.warnings;
+        return loaded;
+    }));
+}
+
+bool MainWindow::saveSchemaFile(const QString &path, QString *error) const
+{
+    const auto schema = m_ui->schemaBrowser->schema();
+    if (!schema) {
+        if (error)
+            *error = tr("No schema loaded yet.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(Core::printSchema(*schema).toUtf8());
+    file.write("\n");
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::fillInVariables()

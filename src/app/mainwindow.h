@@ -77,6 +77,13 @@ public:
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
 
+    /// Shows the schema in @p path (SDL, or an introspection result) instead of introspecting, for servers that
+    /// disable introspection (PROTOCOLS.md §2.4). Read and parsed off the UI thread; emits schemaLoaded or
+    /// schemaFailed.
+    void loadSchemaFile(const QString &path);
+    /// Writes the loaded schema as SDL (printSchema, graphql-js's format) atomically; false with a message if not.
+    bool saveSchemaFile(const QString &path, QString *error = nullptr) const;
+
 public slots:
     void run();
     void stop();
