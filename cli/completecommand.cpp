@@ -2,6 +2,7 @@
 // Sextant: `sextant complete --schema FILE --line L --column C` — completion items at a position of a document.
 #include <cli/completecommand.h>
 
+#include <cli/jsonoutput.h>
 #include <cli/schemafile.h>
 
 #include <core/completion/completer.h>
@@ -27,35 +28,6 @@ void writeLine(QIODevice &device, const QString &text)
     device.write((text + u'\n').toUtf8());
 }
 
-void appendJsonString(QString &out, QStringView text)
-{
-    out += u'"';
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'"':
-            out += u"\\\""_s;
-            break;
-        case u'\\':
-            out += u"\\\\"_s;
-            break;
-        case u'\n':
-            out += u"\\n"_s;
-            break;
-        case u'\r':
-            out += u"\\r"_s;
-            break;
-        case u'\t':
-            out += u"\\t"_s;
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                out += u"\\u%1"_s.arg(uint(c.unicode()), 4, 16, QChar(u'0'));
-            else
-                out += c;
-        }
-    }
-    out += u'"';
-}
 
 // 1-based line and UTF-16 column to an offset; lines end at \n, \r\n or \r (spec §2.1.2 LineTerminator).
 int offsetOf(const QString &text, int line, int column)

@@ -2,6 +2,7 @@
 // Sextant: `sextant validate --schema FILE [--variables JSON]` — validates a document like graphql-js validate().
 #include <cli/validatecommand.h>
 
+#include <cli/jsonoutput.h>
 #include <cli/schemafile.h>
 
 #include <core/language/parser.h>
@@ -27,48 +28,6 @@ void writeLine(QIODevice &device, const QString &text)
     device.write((text + u'\n').toUtf8());
 }
 
-// JSON.stringify's string escaping (lowercase \u00xx for other control characters, lone surrogates escaped).
-void appendJsonString(QString &out, QStringView text)
-{
-    out += u'"';
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        switch (c) {
-        case u'"':
-            out += u"\\\""_s;
-            break;
-        case u'\\':
-            out += u"\\\\"_s;
-            break;
-        case u'\b':
-            out += u"\\b"_s;
-            break;
-        case u'\f':
-            out += u"\\f"_s;
-            break;
-        case u'\n':
-            out += u"\\n"_s;
-            break;
-        case u'\r':
-            out += u"\\r"_s;
-            break;
-        case u'\t':
-            out += u"\\t"_s;
-            break;
-        default: {
-            const bool high = QChar::isHighSurrogate(c);
-            const bool low = QChar::isLowSurrogate(c);
-            const bool paired = (high && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode()))
-                                || (low && i > 0 && QChar::isHighSurrogate(text[i - 1].unicode()));
-            if (c < 0x20 || ((high || low) && !paired))
-                out += u"\\u"_s + QString::number(c, 16).rightJustified(4, u'0');
-            else
-                out += QChar(c);
-        }
-        }
-    }
-    out += u'"';
-}
 
 QString errorsJson(const QList<ValidationError> &errors)
 {
