@@ -2,6 +2,7 @@
 // Sextant: the main window: endpoint bar, query/variables/headers editors, schema browser and result view.
 #include "mainwindow.h"
 
+#include "editor/editoractions.h"
 #include "editor/editorcompletion.h"
 #include "editor/editordiagnostics.h"
 #include "editor/editorhover.h"
@@ -9,24 +10,21 @@
 #include "editor/graphqllexer.h"
 #include "endpoints/endpointbar.h"
 #include "result/resultview.h"
+#include "run/requestpreparation.h"
+#include "run/runcontroller.h"
 #include "schema/schemabrowser.h"
 #include "ui_mainwindow.h"
 
 #include <core/language/operationoutline.h>
 #include <core/language/parser.h>
 #include <core/completion/variablesskeleton.h>
-#include <core/language/printer.h>
-#include <core/response/graphqlresponse.h>
-#include <core/response/responsedocument.h>
-#include <core/schema/introspectionreader.h>
 #include <core/schema/schema.h>
 #include <core/schema/schemaprinter.h>
-#include <core/schema/sdlschemabuilder.h>
-#include <net/graphqlcall.h>
 #include <net/graphqlclient.h>
 #include <net/graphqlrequest.h>
 #include <net/httpresult.h>
 #include <net/introspectionclient.h>
+#include <store/schemafile.h>
 #include <store/sessionstore.h>
 
 #include <Qsci/qsciscintilla.h>
@@ -39,8 +37,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSaveFile>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -74,35 +70,6 @@ constexpr auto DagsterStarter = QLatin1StringView(
     "  }\n"
     "}\n");
 
-struct ParsedResponse {
-    std::shared_ptr<const Core::ResponseDocument> document;
-    Core::GraphQLResponse response;
-    QString error;
-};
-
-ParsedResponse parseResponse(const QByteArray &body)
-{
-    ParsedResponse parsed;
-    Core::ResponseDocument::ParseError error;
-    parsed.document = Core::ResponseDocument::parse(body, &error);
-    if (!parsed.document) {
-        parsed.error = error.message;
-        return parsed;
-    }
-    parsed.response = Core::readGraphQLResponse(*parsed.document);
-    return parsed;
-}
-
-// 1-based line and column (UTF-16) of a byte offset into UTF-8 text.
-std::pair<int, int> lineColumnOfByte(const QByteArray &utf8, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, utf8.size());
-    const qsizetype lineStart = utf8.lastIndexOf('\n', offset - 1) + 1;
-    const int line = int(utf8.left(offset).count('\n')) + 1;
-    const int column = int(QString::fromUtf8(utf8.mid(lineStart, offset - lineStart)).size()) + 1;
-    return {line, column};
-}
-
 } // namespace
 
 MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
@@ -110,7 +77,6 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_client(new Net::GraphQLClient(this))
     , m_autosaveTimer(new QTimer(this))
-    , m_elapsedTimer(new QTimer(this))
     , m_outlineTimer(new QTimer(this))
 {
     initSextantResources();
@@ -131,13 +97,8 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     m_autosaveTimer->setSingleShot(true);
     m_autosaveTimer->setInterval(1000);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    m_elapsedTimer->setInterval(100);
-    connect(m_elapsedTimer, &QTimer::timeout, this, [this] {
-        if (m_call)
-            m_ui->resultView->setStatusText(QStringLiteral("Running… %1 ms · %2 received")
-                                                .arg(m_call->elapsedMs())
-                                                .arg(Net::HttpResult::formatSize(m_bytesReceived)));
-    });
+    m_runner = new RunController(m_client, m_ui->resultView, m_ui->endpointBar, this);
+    connect(m_runner, &RunController::finished, this, &MainWindow::requestFinished);
 
     EndpointBar *bar = m_ui->endpointBar;
     connect(bar, &EndpointBar::runRequested, this, &MainWindow::run);
@@ -152,10 +113,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     connect(m_introspection, &Net::IntrospectionClient::schemaLoaded, this,
             [this](std::shared_ptr<const Core::Schema> schema, const QByteArray &) {
                 const int types = schema ? schema->typeCount(false) : 0;
-                m_diagnostics->setSchema(schema);
-                m_hover->setSchema(schema);
-                m_completion->setSchema(schema);
-                m_ui->schemaBrowser->setSchema(std::move(schema));
+                setSchema(schema);
                 const QString text = QStringLiteral("Schema: %1 types, loaded %2")
                                          .arg(types)
                                          .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
@@ -300,7 +258,7 @@ void MainWindow::setupActions()
     auto *commentAction = new QAction(tr("Toggle &Comment"), this);
     commentAction->setObjectName(QStringLiteral("Editor.ToggleComment"));
     commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
-    connect(commentAction, &QAction::triggered, this, [this] { toggleComment(m_ui->queryEditor); });
+    connect(commentAction, &QAction::triggered, this, [this] { toggleLineComments(m_ui->queryEditor); });
 
     auto *fillAction = new QAction(tr("&Fill In Variables"), this);
     fillAction->setObjectName(QStringLiteral("Editor.FillVariables"));
@@ -364,27 +322,19 @@ void MainWindow::setupActions()
 void MainWindow::loadSchemaFile(const QString &path)
 {
     m_ui->schemaBrowser->setStatusText(tr("Loading %1…").arg(path));
-    struct Loaded {
-        std::shared_ptr<const Core::Schema> schema;
-        QString error;
-        QStringList warnings;
-    };
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, path] {
+    auto *watcher = new QFutureWatcher<Store::SchemaFileResult>(this);
+    connect(watcher, &QFutureWatcher<Store::SchemaFileResult>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
-        const Loaded loaded = watcher->result();
+        const Store::SchemaFileResult loaded = watcher->result();
         if (!loaded.schema) {
-            const QString message = tr("Could not load %1: %2").arg(path, loaded.error);
+            const QString message = tr("Could not load %1").arg(loaded.error);
             m_ui->schemaBrowser->setStatusText(message);
             emit schemaFailed(message);
             return;
         }
         m_introspection->abort(); // a file replaces whatever introspection was on its way
-        m_diagnostics->setSchema(loaded.schema);
-        m_hover->setSchema(loaded.schema);
-        m_completion->setSchema(loaded.schema);
+        setSchema(loaded.schema);
         const int types = loaded.schema->typeCount(false);
-        m_ui->schemaBrowser->setSchema(loaded.schema);
         QString status = tr("Schema: %1 types from %2").arg(types).arg(QFileInfo(path).fileName());
         if (!loaded.warnings.isEmpty())
             status += tr(" (%n warning(s): %1)", nullptr, int(loaded.warnings.size())).arg(loaded.warnings.first());
@@ -392,27 +342,15 @@ void MainWindow::loadSchemaFile(const QString &path)
         emit schemaLoaded();
     });
     // Reading and parsing a schema (the GitHub SDL is 1.2 MB) happens off the UI thread.
-    watcher->setFuture(QtConcurrent::run([path]() -> Loaded {
-        Loaded loaded;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            loaded.error = file.errorString();
-            return loaded;
-        }
-        const QByteArray bytes = file.readAll();
-        const QByteArray trimmed = bytes.trimmed();
-        if (trimmed.startsWith('{')) { // an introspection result (PROTOCOLS.md §2), with or without "data"
-            const Core::IntrospectionReadResult read = Core::IntrospectionReader::read(bytes);
-            loaded.schema = read.schema;
-            loaded.error = read.error;
-            return loaded;
-        }
-        const Core::SdlBuildResult built = Core::buildSchemaFromSdl(QString::fromUtf8(bytes));
-        loaded.schema = built.schema;
-        loaded.error = built.error;
-        loaded.warnings = built.warnings;
-        return loaded;
-    }));
+    watcher->setFuture(QtConcurrent::run([path] { return Store::readSchemaFile(path); }));
+}
+
+void MainWindow::setSchema(const std::shared_ptr<const Core::Schema> &schema)
+{
+    m_diagnostics->setSchema(schema);
+    m_hover->setSchema(schema);
+    m_completion->setSchema(schema);
+    m_ui->schemaBrowser->setSchema(schema);
 }
 
 bool MainWindow::saveSchemaFile(const QString &path, QString *error) const
@@ -455,76 +393,15 @@ void MainWindow::fillInVariables()
     const auto schema = m_ui->schemaBrowser->schema();
     const QByteArray json = Core::variablesSkeleton(schema.get(), *operations[index],
                                                     m_ui->variablesEditor->text().toUtf8());
-    QsciScintilla *variables = m_ui->variablesEditor;
-    variables->beginUndoAction();
-    variables->selectAll();
-    variables->replaceSelectedText(QString::fromUtf8(json));
-    variables->endUndoAction();
+    replaceAllText(m_ui->variablesEditor, QString::fromUtf8(json));
     m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
 }
 
 void MainWindow::reformat(bool minify)
 {
-    QsciScintilla *editor = m_ui->queryEditor;
     QString error;
-    Core::PrintOptions options;
-    options.minify = minify;
-    const QString text = Core::printDocument(editor->text(), options, &error);
-    if (!error.isEmpty()) {
+    if (!reformatDocument(m_ui->queryEditor, minify, &error))
         statusBar()->showMessage(tr("Cannot %1: %2").arg(minify ? tr("minify") : tr("prettify"), error), 10000);
-        return;
-    }
-    if (text == editor->text())
-        return;
-    int line = 0;
-    int index = 0;
-    editor->getCursorPosition(&line, &index);
-    // One undo step: Ctrl+Z gives back exactly what was typed.
-    editor->beginUndoAction();
-    editor->selectAll();
-    editor->replaceSelectedText(text);
-    editor->endUndoAction();
-    editor->setCursorPosition(qMin(line, editor->lines() - 1), 0);
-}
-
-void MainWindow::toggleComment(QsciScintilla *editor)
-{
-    int lineFrom = 0, indexFrom = 0, lineTo = 0, indexTo = 0;
-    if (editor->hasSelectedText()) {
-        editor->getSelection(&lineFrom, &indexFrom, &lineTo, &indexTo);
-        if (indexTo == 0 && lineTo > lineFrom)
-            --lineTo; // a selection ending at a line start does not include that line
-    } else {
-        editor->getCursorPosition(&lineFrom, &indexFrom);
-        lineTo = lineFrom;
-    }
-    // GraphQL comments run from # to the end of the line (spec §2.1.4): comment every line, or uncomment if all are.
-    bool allCommented = true;
-    for (int line = lineFrom; line <= lineTo; ++line) {
-        const QString text = editor->text(line).trimmed();
-        if (!text.isEmpty() && !text.startsWith(u'#'))
-            allCommented = false;
-    }
-    editor->beginUndoAction();
-    for (int line = lineFrom; line <= lineTo; ++line) {
-        QString text = editor->text(line);
-        while (text.endsWith(u'\n') || text.endsWith(u'\r'))
-            text.chop(1);
-        if (text.trimmed().isEmpty())
-            continue;
-        const qsizetype first = text.indexOf(text.trimmed().front());
-        QString replaced = text;
-        if (allCommented) {
-            replaced.remove(first, text.mid(first).startsWith(QStringLiteral("# ")) ? 2 : 1);
-        } else {
-            replaced.insert(first, QStringLiteral("# "));
-        }
-        const long start = editor->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, line);
-        const long end = editor->SendScintilla(QsciScintilla::SCI_GETLINEENDPOSITION, line);
-        editor->SendScintilla(QsciScintilla::SCI_SETSEL, start, end);
-        editor->replaceSelectedText(replaced);
-    }
-    editor->endUndoAction();
 }
 
 void MainWindow::applyStartOptions(const StartOptions &options)
@@ -641,105 +518,43 @@ void MainWindow::reloadSchema()
     m_introspection->start(profile);
 }
 
-void MainWindow::showLocalError(const QString &message)
-{
-    m_ui->resultView->showMessage(message, tr("Not sent"));
-    m_ui->endpointBar->setStatus(message, true);
-    emit requestFinished();
-}
-
 void MainWindow::run()
 {
-    if (m_call)
+    if (m_runner->isRunning())
         return; // one request at a time; Stop first
-
-    // 1. Variables: must be a JSON object; report the exact position of a syntax error and send nothing.
-    const QString variablesText = m_ui->variablesEditor->text();
-    QByteArray variablesJson;
     clearErrorMarks(m_ui->variablesEditor);
-    if (!variablesText.trimmed().isEmpty()) {
-        variablesJson = variablesText.toUtf8();
-        QJsonParseError parseError;
-        const QJsonDocument json = QJsonDocument::fromJson(variablesJson, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            const auto [line, column] = lineColumnOfByte(variablesJson, parseError.offset);
-            m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
-            markError(m_ui->variablesEditor, line, column);
-            moveEditorCursor(m_ui->variablesEditor, line, column);
-            showLocalError(tr("Variables are not valid JSON: %1 at line %2, column %3. Nothing was sent.")
-                               .arg(parseError.errorString())
-                               .arg(line)
-                               .arg(column));
-            return;
+    refreshOperations();
+    const PreparedRequest prepared =
+        prepareRequest(m_ui->queryEditor->text(), m_ui->variablesEditor->text(), m_ui->headersEdit->toPlainText(),
+                       operationIndexAtCursor(), m_ui->endpointBar->currentOperation());
+    switch (prepared.problem.input) {
+    case RequestInput::None:
+        break;
+    case RequestInput::Variables:
+        m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
+        if (prepared.problem.line > 0) {
+            markError(m_ui->variablesEditor, prepared.problem.line, prepared.problem.column);
+            moveEditorCursor(m_ui->variablesEditor, prepared.problem.line, prepared.problem.column);
         }
-        if (!json.isObject()) {
-            m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
-            showLocalError(tr("Variables must be a JSON object such as {\"id\": 1}. Nothing was sent."));
-            return;
-        }
-    }
-
-    // 2. Headers.
-    QString headerError;
-    Net::EndpointProfile::parseHeaders(m_ui->headersEdit->toPlainText(), &headerError);
-    if (!headerError.isEmpty()) {
+        break;
+    case RequestInput::Headers:
         m_ui->inputTabs->setCurrentWidget(m_ui->headersTab);
-        showLocalError(tr("Headers: %1. Nothing was sent.").arg(headerError));
+        break;
+    case RequestInput::Query:
+        if (!prepared.problem.syntaxErrors.isEmpty())
+            m_diagnostics->showSyntaxErrors(prepared.problem.syntaxErrors);
+        if (prepared.problem.line > 0)
+            moveEditorCursor(m_ui->queryEditor, prepared.problem.line, prepared.problem.column);
+        break;
+    }
+    if (!prepared.isValid()) {
+        m_runner->showLocalError(prepared.problem.message);
         return;
     }
-
-    // 3. The document must parse (GraphQL spec §2); a syntax error is shown at its location.
-    const QString document = m_ui->queryEditor->text();
-    if (document.trimmed().isEmpty()) {
-        showLocalError(tr("The query editor is empty: write an operation, then press Ctrl+Enter."));
-        return;
-    }
-    const Core::ParseResult parsed = Core::Parser::parse(document, Core::ParseMode::Strict);
-    if (!parsed.errors.isEmpty()) {
-        m_diagnostics->showSyntaxErrors(parsed.errors);
-        const Core::SyntaxError &error = parsed.errors.first();
-        moveEditorCursor(m_ui->queryEditor, error.location.line, error.location.column);
-        showLocalError(tr("%1 (line %2, column %3). Nothing was sent.")
-                           .arg(error.message)
-                           .arg(error.location.line)
-                           .arg(error.location.column));
-        return;
-    }
-
-    // 4. The operation under the cursor (GraphQL spec §6.1 GetOperation needs a name when there are several).
-    Net::GraphQLRequest request;
-    request.query = document;
-    request.variablesJson = variablesJson;
-    const QList<Core::OperationInfo> operations = Core::outlineOperations(document);
-    if (operations.isEmpty()) {
-        showLocalError(tr("The document has no operation to run (only fragments or type definitions)."));
-        return;
-    }
-    if (operations.size() > 1) {
-        m_operations = operations;
-        int index = operationIndexAtCursor();
-        if (index < 0) // the cursor is between operations: the one picked in the toolbar
-            index = qBound(0, m_ui->endpointBar->currentOperation(), int(operations.size()) - 1);
-        if (operations[index].name.isEmpty()) {
-            showLocalError(tr("Anonymous operations cannot be picked in a document with several operations: name it."));
-            return;
-        }
-        request.operationName = operations[index].name;
-    }
-
     const Net::EndpointProfile profile = currentProfile();
     if (profile.kind == Net::EndpointKind::DaggerSession && profile.daggerToken.isEmpty())
         m_ui->endpointBar->setStatus(tr("No DAGGER_SESSION_TOKEN: sending without credentials."), true);
-
-    const quint64 generation = ++m_generation;
-    m_bytesReceived = 0;
-    m_call = m_client->execute(profile, request);
-    m_ui->endpointBar->setRunning(true);
-    m_ui->resultView->showRunning(tr("Running…"));
-    m_elapsedTimer->start();
-    connect(m_call, &Net::GraphQLCall::progressed, this, [this](qint64 received, qint64) { m_bytesReceived = received; });
-    connect(m_call, &Net::GraphQLCall::finished, this,
-            [this, generation](const Net::HttpResult &result) { onRequestFinished(generation, result); });
+    m_runner->start(profile, prepared.request);
 }
 
 void MainWindow::refreshOperations()
@@ -765,44 +580,7 @@ int MainWindow::operationIndexAtCursor() const
 
 void MainWindow::stop()
 {
-    if (m_call)
-        m_call->abort();
-}
-
-void MainWindow::onRequestFinished(quint64 generation, const Net::HttpResult &result)
-{
-    m_call.clear();
-    m_elapsedTimer->stop();
-    m_ui->endpointBar->setRunning(false);
-    if (generation != m_generation)
-        return;
-    const QString statusLine = result.statusLine();
-    if (!result.isGraphQL()) {
-        m_ui->resultView->showMessage(result.message, statusLine, result.body);
-        m_ui->endpointBar->setStatus(result.message, result.kind != Net::ResultKind::Cancelled);
-        emit requestFinished();
-        return;
-    }
-    m_ui->endpointBar->setStatus(statusLine);
-    m_ui->resultView->showRunning(tr("Parsing %1…").arg(Net::HttpResult::formatSize(result.body.size())));
-    auto *watcher = new QFutureWatcher<ParsedResponse>(this);
-    connect(watcher, &QFutureWatcher<ParsedResponse>::finished, this, [this, watcher, generation, result, statusLine] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer run replaced this one: never show stale results
-        const ParsedResponse parsed = watcher->result();
-        if (!parsed.document) {
-            m_ui->resultView->showMessage(
-                tr("HTTP %1: the body is not valid JSON (%2).").arg(result.httpStatus).arg(parsed.error), statusLine,
-                result.body);
-        } else {
-            m_ui->resultView->showResponse(parsed.document, parsed.response, statusLine);
-            if (!result.message.isEmpty())
-                m_ui->endpointBar->setStatus(result.message, true);
-        }
-        emit requestFinished();
-    });
-    watcher->setFuture(QtConcurrent::run(parseResponse, result.body));
+    m_runner->stop();
 }
 
 void MainWindow::moveEditorCursor(QsciScintilla *editor, int line, int column)
@@ -839,8 +617,7 @@ void MainWindow::autosave()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     autosave();
-    if (m_call)
-        m_call->abort();
+    m_runner->stop();
     m_introspection->abort();
     event->accept();
 }

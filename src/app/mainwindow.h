@@ -37,6 +37,7 @@ class EditorCompletion;
 class SchemaBrowser;
 class ResultView;
 class EndpointBar;
+class RunController;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
@@ -100,17 +101,15 @@ protected:
 
 private:
     void setupEditors();
+    void setSchema(const std::shared_ptr<const Core::Schema> &schema);
     void setupActions();
     void applyStartOptions(const StartOptions &options);
     void onKindChanged(int kind);
-    void onRequestFinished(quint64 generation, const Net::HttpResult &result);
-    void showLocalError(const QString &message);
     void moveEditorCursor(QsciScintilla *editor, int line, int column);
     void refreshOperations();
     int operationIndexAtCursor() const;
     void reformat(bool minify);
     void fillInVariables();
-    void toggleComment(QsciScintilla *editor);
     void scheduleAutosave();
     void autosave();
 
@@ -121,16 +120,13 @@ private:
     EditorCompletion *m_completion = nullptr;
     Net::GraphQLClient *m_client = nullptr;
     Net::IntrospectionClient *m_introspection = nullptr;
-    QPointer<Net::GraphQLCall> m_call;
+    RunController *m_runner = nullptr;
     QTimer *m_autosaveTimer = nullptr;
-    QTimer *m_elapsedTimer = nullptr;
     QTimer *m_outlineTimer = nullptr;
     QList<Core::OperationInfo> m_operations;
     std::optional<Net::EndpointProfile> m_environmentSession;
     QString m_sessionPath;
     bool m_autosaveEnabled = true;
-    quint64 m_generation = 0;
-    qint64 m_bytesReceived = 0;
 };
 
 } // namespace Sextant::App
