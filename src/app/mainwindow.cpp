@@ -6,6 +6,7 @@
 #include "editor/editorcompletion.h"
 #include "editor/editordiagnostics.h"
 #include "editor/editorhover.h"
+#include "editor/fieldinserter.h"
 #include "editor/editorsetup.h"
 #include "editor/graphqllexer.h"
 #include "endpoints/endpointbar.h"
@@ -214,6 +215,18 @@ void MainWindow::setupEditors()
     connect(m_hover, &EditorHover::schemaElementActivated, this, [this](const QString &type, const QString &field) {
         m_ui->schemaBrowser->showElement(type, field);
     });
+    // Schema browser → editor: the + button or a double-click on a field adds it to the current operation.
+    connect(m_ui->schemaBrowser, &SchemaBrowser::insertFieldRequested, this,
+            [this](const QString &typeName, const QString &fieldName) {
+                const auto schema = m_ui->schemaBrowser->schema();
+                QString message;
+                if (!schema)
+                    return;
+                if (insertField(m_ui->queryEditor, *schema, typeName, fieldName, &message))
+                    m_ui->queryEditor->setFocus();
+                else
+                    statusBar()->showMessage(message, 8000);
+            });
     connect(m_diagnostics, &EditorDiagnostics::diagnosticsChanged, this, [this] {
         const QString summary = m_diagnostics->summary();
         if (summary.isEmpty())

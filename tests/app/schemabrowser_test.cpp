@@ -7,7 +7,9 @@
 #include <models/schematreemodel.h>
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QTextBrowser>
 #include <QTreeView>
 
@@ -22,6 +24,7 @@ private slots:
     void showsRootFieldsAndNavigates();
     void filterKeepsMatchesAndAncestors();
     void detailsShowDeprecation();
+    void insertFieldFromButtonAndDoubleClick();
 
 private:
     static std::shared_ptr<const Core::Schema> load(const QString &name);
@@ -119,6 +122,78 @@ void SchemaBrowserTest::detailsShowDeprecation()
     QVERIFY(cassette.isValid());
     browser.treeView()->setCurrentIndex(cassette);
     QVERIFY(browser.detailsView()->toPlainText().contains(u"Deprecated"));
+}
+
+void SchemaBrowserTest::insertFieldFromButtonAndDoubleClick()
+{
+    auto schema = load(QStringLiteral("small"));
+    QVERIFY(schema);
+    App::SchemaBrowser browser;
+    browser.resize(500, 700);
+    browser.setSchema(schema);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    QSignalSpy spy(&browser, &App::SchemaBrowser::insertFieldRequested);
+    QToolButton *button = browser.insertButton();
+    QCOMPARE(button->toolTip(), QStringLiteral("Insert field into the current operation"));
+    QVERIFY(!button->isEnabled());
+
+    // A root field row: the button inserts Query.viewer.
+    QAbstractItemModel *model = browser.treeView()->model();
+    const QModelIndex query = model->index(0, 0);
+    QModelIndex viewer;
+    for (int row = 0; row < model->rowCount(query); ++row) {
+        if (model->index(row, 0, query).data().toString() == u"viewer")
+            viewer = model->index(row, 0, query);
+    }
+    QVERIFY(viewer.isValid());
+    browser.treeView()->setCurrentIndex(viewer);
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0), (QVariantList{QStringLiteral("Query"), QStringLiteral("viewer")}));
+
+    // Double-clicking a field row (either column) inserts it instead of navigating.
+    const QString typeBefore = browser.currentTypeName();
+    browser.treeView()->scrollTo(viewer);
+    const QRect rect = browser.treeView()->visualRect(viewer.siblingAtColumn(1));
+    QVERIFY(rect.isValid());
+    // A real double-click: the view emits doubleClicked() only for the index the press went to.
+    QTest::mouseClick(browser.treeView()->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(browser.treeView()->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1), (QVariantList{QStringLiteral("Query"), QStringLiteral("viewer")}));
+    QCOMPARE(browser.currentTypeName(), typeBefore);
+
+    // A field under a type of "All types" names that type; an argument row disables the button.
+    QVERIFY(browser.showElement(QStringLiteral("Member"), QStringLiteral("email")));
+    QVERIFY(button->isEnabled());
+    QVERIFY(browser.insertCurrentField());
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2), (QVariantList{QStringLiteral("Member"), QStringLiteral("email")}));
+    const QModelIndex member = browser.treeView()->currentIndex().parent();
+    QModelIndex loans;
+    for (int row = 0; row < model->rowCount(member); ++row) {
+        if (model->index(row, 0, member).data().toString() == u"loans")
+            loans = model->index(row, 0, member);
+    }
+    QVERIFY(loans.isValid());
+    browser.treeView()->expand(loans);
+    QVERIFY(model->rowCount(loans) > 0);
+    browser.treeView()->setCurrentIndex(model->index(0, 0, loans));
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!browser.insertCurrentField());
+
+    // Double-clicking a type row still expands it and inserts nothing.
+    browser.treeView()->setCurrentIndex(member);
+    browser.treeView()->collapse(member);
+    browser.treeView()->scrollTo(member);
+    QVERIFY(!button->isEnabled());
+    const QPoint memberCenter = browser.treeView()->visualRect(member).center();
+    QTest::mouseClick(browser.treeView()->viewport(), Qt::LeftButton, {}, memberCenter);
+    QTest::mouseDClick(browser.treeView()->viewport(), Qt::LeftButton, {}, memberCenter);
+    QVERIFY(browser.treeView()->isExpanded(member));
+    QCOMPARE(spy.count(), 3);
 }
 
 QTEST_MAIN(SchemaBrowserTest)

@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 
@@ -71,8 +72,18 @@ SchemaBrowser::SchemaBrowser(QWidget *parent)
     connect(filterDelay, &QTimer::timeout, this, [this] { setFilterText(m_ui->filterEdit->text()); });
 
     connect(m_ui->treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { updateDetails(current); });
+            [this](const QModelIndex &current) {
+                updateDetails(current);
+                m_ui->insertButton->setEnabled(fieldOfRow(current, nullptr, nullptr));
+            });
+    connect(m_ui->insertButton, &QToolButton::clicked, this, &SchemaBrowser::insertCurrentField);
     connect(m_ui->treeView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        QString parentType;
+        QString fieldName;
+        if (fieldOfRow(index, &parentType, &fieldName)) {
+            emit insertFieldRequested(parentType, fieldName);
+            return;
+        }
         const QString target = index.data(Models::TypeNameRole).toString();
         const int nodeKind = index.data(Models::NodeKindRole).toInt();
         if (nodeKind == int(Models::SchemaTreeModel::NodeKind::Type) || target.isEmpty()) {
@@ -109,6 +120,7 @@ void SchemaBrowser::setSchema(std::shared_ptr<const Core::Schema> schema)
     m_current.clear();
     m_model->setSchema(std::move(schema));
     m_ui->detailsView->clear();
+    m_ui->insertButton->setEnabled(false);
     // Root operation types are what a user explores first (GraphiQL's doc explorer opens on them).
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const QModelIndex index = m_proxy->index(row, 0);
@@ -216,6 +228,36 @@ QTextBrowser *SchemaBrowser::detailsView() const
 Models::SchemaTreeModel *SchemaBrowser::schemaModel() const
 {
     return m_model;
+}
+
+QToolButton *SchemaBrowser::insertButton() const
+{
+    return m_ui->insertButton;
+}
+
+bool SchemaBrowser::insertCurrentField()
+{
+    QString parentType;
+    QString fieldName;
+    if (!fieldOfRow(m_ui->treeView->currentIndex(), &parentType, &fieldName))
+        return false;
+    emit insertFieldRequested(parentType, fieldName);
+    return true;
+}
+
+bool SchemaBrowser::fieldOfRow(const QModelIndex &proxyIndex, QString *typeName, QString *fieldName) const
+{
+    const QModelIndex row = proxyIndex.siblingAtColumn(0);
+    if (!row.isValid() || row.data(Models::NodeKindRole).toInt() != int(Models::SchemaTreeModel::NodeKind::Field))
+        return false;
+    const QString parentType = row.parent().data(Models::TypeNameRole).toString();
+    if (parentType.isEmpty())
+        return false;
+    if (typeName)
+        *typeName = parentType;
+    if (fieldName)
+        *fieldName = row.data(Qt::DisplayRole).toString();
+    return true;
 }
 
 void SchemaBrowser::selectType(const QString &typeName)

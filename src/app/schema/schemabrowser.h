@@ -6,8 +6,9 @@
 
 #include <memory>
 
-class QTreeView;
 class QTextBrowser;
+class QToolButton;
+class QTreeView;
 
 namespace Ui {
 class SchemaBrowser;
@@ -30,7 +31,10 @@ class SchemaProxyModel;
  * all types and directives (Models::SchemaTreeModel). Selecting a row shows its signature, description and
  * deprecation in the details pane; type names there are links, and following one (or double-clicking a field)
  * navigates to that type, recorded in a back/forward history like a web browser's. The filter box keeps matching
- * rows and their ancestors. GUI thread only; setSchema(nullptr) shows the empty state.
+ * rows and their ancestors. Double-clicking a field row, or the "+" (Insert into query) button while one is selected,
+ * emits insertFieldRequested() for the editor to add the field to the current operation (graphiql-explorer style);
+ * double-clicking a type row still expands it, and other rows (arguments, possible types) still navigate.
+ * GUI thread only; setSchema(nullptr) shows the empty state.
  */
 class SchemaBrowser final : public QWidget
 {
@@ -55,12 +59,21 @@ public:
     void goBack();
     void goForward();
     void setFilterText(const QString &text);
+    /// Emits insertFieldRequested() for the selected field row; false (and no signal) if no field row is selected.
+    bool insertCurrentField();
 
     QTreeView *treeView() const;
     QTextBrowser *detailsView() const;
     Models::SchemaTreeModel *schemaModel() const;
+    QToolButton *insertButton() const;
+
+signals:
+    /// The user asked to add the field @p fieldName of the object/interface type @p typeName to the query.
+    void insertFieldRequested(const QString &typeName, const QString &fieldName);
 
 private:
+    /// The parent type and name of a field row (either column); false for any other row.
+    bool fieldOfRow(const QModelIndex &proxyIndex, QString *typeName, QString *fieldName) const;
     void selectType(const QString &typeName);
     void updateDetails(const QModelIndex &proxyIndex);
     void updateNavigationButtons();
