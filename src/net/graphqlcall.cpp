@@ -4,8 +4,12 @@
 
 #include "net/responseclassifier.h"
 
+#include <core/response/responsedocument.h>
+
 #include <QNetworkReply>
 #include <QTimer>
+
+#include <algorithm>
 #if QT_CONFIG(ssl)
 #include <QSslError>
 #endif
@@ -33,10 +37,21 @@ GraphQLCall::GraphQLCall(QNetworkReply *reply, const EndpointProfile &endpoint, 
     : QObject(parent), m_reply(reply), m_endpoint(endpoint)
 {
     m_timer.start();
+    // Backpressure: the network thread stops reading once this much is waiting for us, so a 100 MB body is not
+    // held twice (in the reply's buffer and in m_body) while the GUI thread catches up.
+    reply->setReadBufferSize(readBufferSize);
     connect(reply, &QNetworkReply::readyRead, this, &GraphQLCall::onReadyRead);
     connect(reply, &QNetworkReply::redirected, this, &GraphQLCall::onRedirected);
     connect(reply, &QNetworkReply::finished, this, &GraphQLCall::onReplyFinished);
-    connect(reply, &QNetworkReply::downloadProgress, this, &GraphQLCall::progressed);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (!m_reply)
+            return;
+        bool known = false;
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        m_bytesTotal = known && length >= 0 ? length : -1;
+        if (m_bytesTotal > 0 && m_bytesTotal <= maxBodySize)
+            reserveBody(m_bytesTotal);
+    });
 #if QT_CONFIG(ssl)
     // Collected for the message only; certificate errors are never ignored here (PROTOCOLS.md §6).
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
@@ -95,15 +110,46 @@ qint64 GraphQLCall::elapsedMs() const
     return m_finished ? m_finalElapsedMs : m_timer.elapsed();
 }
 
+void GraphQLCall::reserveBody(qint64 needed)
+{
+    const qint64 wanted = needed + Core::ResponseDocument::requiredPadding;
+    if (m_body.capacity() >= wanted)
+        return;
+    // Grow geometrically (like QByteArray::append) but keep the padding simdjson reads past the end.
+    const qint64 grown = m_body.size() + m_body.size() / 2 + Core::ResponseDocument::requiredPadding;
+    const qint64 ceiling = maxBodySize + 1 + Core::ResponseDocument::requiredPadding;
+    m_body.reserve(qsizetype(std::max(wanted, std::min(grown, ceiling))));
+}
+
+void GraphQLCall::reportProgress(bool force)
+{
+    if (m_body.size() == m_reportedBytes)
+        return;
+    if (!force && m_progressTimer.isValid() && m_progressTimer.elapsed() < progressInterval)
+        return;
+    m_progressTimer.start();
+    m_reportedBytes = m_body.size();
+    emit progressed(m_reportedBytes, m_bytesTotal);
+}
+
 void GraphQLCall::onReadyRead()
 {
     if (!m_reply)
         return;
-    m_body += m_reply->readAll();
+    const qint64 available = m_reply->bytesAvailable();
+    if (available > 0) {
+        const qsizetype old = m_body.size();
+        reserveBody(old + available);
+        m_body.resize(old + available);
+        const qint64 read = m_reply->read(m_body.data() + old, available);
+        m_body.resize(old + std::max<qint64>(read, 0));
+    }
     if (m_body.size() > maxBodySize && m_stopReason == StopReason::None) {
         m_stopReason = StopReason::TooLarge;
         m_reply->abort();
+        return;
     }
+    reportProgress(false);
 }
 
 void GraphQLCall::onRedirected(const QUrl &target)
@@ -180,8 +226,13 @@ void GraphQLCall::onReplyFinished()
     if (m_finished || !m_reply)
         return;
     QNetworkReply *reply = m_reply;
-    if (reply->isOpen())
-        m_body += reply->readAll();
+    if (reply->isOpen() && reply->bytesAvailable() > 0) {
+        const QByteArray rest = reply->readAll();
+        reserveBody(m_body.size() + rest.size());
+        m_body += rest;
+    }
+    if (m_stopReason == StopReason::None)
+        reportProgress(true);
 
     HttpResult result;
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

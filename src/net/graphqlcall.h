@@ -25,6 +25,12 @@ namespace Sextant::Net {
  * clear line in HttpResult::message). Redirects are followed only to the same origin with 307/308 (PROTOCOLS.md §6
  * "Auth and redirects"); any other redirect is reported as NotGraphQL so no credential leaves the origin.
  * Bodies are capped at maxBodySize. The call deletes itself (deleteLater) after finished().
+ *
+ * Receiving large bodies: the body buffer is reserved from Content-Length (plus
+ * Core::ResponseDocument::requiredPadding) when the server sends one and otherwise grows geometrically with the same
+ * spare room, and each readyRead reads straight into it, so HttpResult::body can be handed to
+ * ResponseDocument::parse() on a worker thread without another copy. progressed() reports bytes received (and the
+ * Content-Length, or -1) at most every progressInterval ms while the body arrives, plus once with the final size.
  */
 class GraphQLCall final : public QObject
 {
@@ -33,6 +39,10 @@ class GraphQLCall final : public QObject
 
 public:
     static constexpr qint64 maxBodySize = qint64(256) * 1024 * 1024;
+    /// Minimum time between two progressed() signals while the body arrives.
+    static constexpr int progressInterval = 50;
+    /// At most this much of the body waits in the network thread's buffer for the GUI thread to read it.
+    static constexpr qint64 readBufferSize = qint64(4) * 1024 * 1024;
 
     ~GraphQLCall() override;
 
@@ -52,6 +62,8 @@ private:
     GraphQLCall(const QString &failure, const EndpointProfile &endpoint, QObject *parent);
 
     void onReadyRead();
+    void reserveBody(qint64 needed);
+    void reportProgress(bool force);
     void onRedirected(const QUrl &target);
     void onReplyFinished();
     void finish(HttpResult result);
@@ -68,6 +80,9 @@ private:
     int m_redirectStatus = 0;
     QByteArray m_redirectReason;
     QByteArray m_body;
+    qint64 m_bytesTotal = -1;       ///< Content-Length, or -1
+    QElapsedTimer m_progressTimer;  ///< since the last progressed()
+    qint64 m_reportedBytes = -1;    ///< body size at the last progressed()
     QStringList m_sslErrors;
 };
 

@@ -2,6 +2,7 @@
 // Sextant: tests for the response index (ResponseDocument) and the GraphQL response reader.
 #include <core/response/graphqlresponse.h>
 #include <core/response/responsedocument.h>
+#include <core/response/responsedocumentbuilder.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,11 +16,15 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <vector>
 
 using namespace Qt::StringLiterals;
 using Sextant::Core::JsonKind;
 using Sextant::Core::ResponseDocument;
+using Sextant::Core::ResponseDocumentBuilder;
+using Engine = ResponseDocumentBuilder::Engine;
 using NodeId = ResponseDocument::NodeId;
 using DocumentPtr = std::shared_ptr<const ResponseDocument>;
 
@@ -142,6 +147,33 @@ QByteArray buildLargeResponse(int *runs)
     return out;
 }
 
+// gen-response.mjs output (compact JSON), or an empty array when node is not installed or the generator failed.
+QByteArray generateResponse(const QStringList &arguments)
+{
+    const QString node = QStandardPaths::findExecutable(u"node"_s);
+    if (node.isEmpty())
+        return {};
+    QProcess generator;
+    generator.start(node, QStringList{responsesDir() + u"/gen-response.mjs"_s} + arguments);
+    if (!generator.waitForStarted(10000))
+        return {};
+    QByteArray bytes;
+    // Drain stdout while it runs: the generator waits for the pipe (backpressure).
+    QElapsedTimer limit;
+    limit.start();
+    while (generator.state() != QProcess::NotRunning && limit.elapsed() < 60000) {
+        generator.waitForReadyRead(1000);
+        bytes += generator.readAllStandardOutput();
+    }
+    if (generator.state() != QProcess::NotRunning) {
+        generator.kill();
+        generator.waitForFinished(5000);
+        return {};
+    }
+    bytes += generator.readAllStandardOutput();
+    return generator.exitStatus() == QProcess::NormalExit && generator.exitCode() == 0 ? bytes : QByteArray();
+}
+
 } // namespace
 
 class ResponseDocumentTest final : public QObject
@@ -174,6 +206,14 @@ private slots:
     void displayValue();
     void prettyJson();
     void largeGeneratedResponse();
+    void exactNumberText_data();
+    void exactNumberText();
+    void nestingLimit_data();
+    void nestingLimit();
+    void paddedAndUnpadded();
+    void garbageInPadding();
+    void generatedRoundTrip();
+    void enginesAgree();
 };
 
 void ResponseDocumentTest::fixtures_data()
@@ -900,6 +940,224 @@ void ResponseDocumentTest::rawAccessors()
     QCOMPARE(document->stringValue(spaced), QStringLiteral("v"));
     // A number is not a string: comparing it as one is false, not a crash.
     QVERIFY(!document->stringEquals(document->child(root, 3), "1"));
+}
+
+void ResponseDocumentTest::exactNumberText_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    QTest::addColumn<double>("value");
+    QTest::newRow("2^64") << QByteArray("18446744073709551616") << 18446744073709551616.0;
+    QTest::newRow("30 digits") << QByteArray("-123456789012345678901234567890") << -123456789012345678901234567890.0;
+    QTest::newRow("int64 min") << QByteArray("-9223372036854775808") << -9223372036854775808.0;
+    QTest::newRow("2^53 + 1") << QByteArray("9007199254740993") << 9007199254740992.0;
+    QTest::newRow("negative zero") << QByteArray("-0") << -0.0;
+    QTest::newRow("exponent") << QByteArray("1E+2") << 100.0;
+    QTest::newRow("small") << QByteArray("0.1e-5") << 0.000001;
+    QTest::newRow("trailing zeros") << QByteArray("1.500000000000000000000") << 1.5;
+    QTest::newRow("overflow") << QByteArray("1e400") << std::numeric_limits<double>::infinity();
+}
+
+void ResponseDocumentTest::exactNumberText()
+{
+    QFETCH(QByteArray, number);
+    QFETCH(double, value);
+    // In an array, as a member and as the root: the token is kept exactly as written.
+    const QByteArray json = "{\"a\":[" + number + "," + number + " ],\"n\":" + number + "\n}";
+    const DocumentPtr doc = parseOrFail(json);
+    QVERIFY(doc);
+    const NodeId member = doc->member(doc->root(), u"n");
+    const NodeId array = doc->child(doc->root(), 0);
+    for (const NodeId node : {doc->child(array, 0), doc->child(array, 1), member}) {
+        QCOMPARE(doc->kind(node), JsonKind::Number);
+        QCOMPARE(doc->numberText(node), QString::fromLatin1(number));
+        QCOMPARE(doc->numberValue(node), value);
+    }
+    QCOMPARE(doc->toJson(doc->root(), 0), "{\"a\":[" + number + "," + number + "],\"n\":" + number + "}");
+    const DocumentPtr root = parseOrFail(" " + number + " ");
+    QVERIFY(root);
+    QCOMPARE(root->numberText(root->root()), QString::fromLatin1(number));
+}
+
+void ResponseDocumentTest::nestingLimit_data()
+{
+    QTest::addColumn<bool>("objects");
+    QTest::newRow("arrays") << false;
+    QTest::newRow("objects") << true;
+}
+
+void ResponseDocumentTest::nestingLimit()
+{
+    QFETCH(bool, objects);
+    const auto nested = [objects](int depth) {
+        QByteArray json;
+        json.reserve(qsizetype(depth) * 6 + 8);
+        for (int i = 0; i < depth; ++i)
+            json += objects ? "{\"a\":" : "[";
+        json += "1";
+        for (int i = 0; i < depth; ++i)
+            json += objects ? '}' : ']';
+        return json;
+    };
+    constexpr int limit = ResponseDocumentBuilder::maxDepth;
+    const QByteArray deepest = nested(limit);
+    const DocumentPtr doc = parseOrFail(deepest);
+    QVERIFY(doc);
+    QCOMPARE(doc->nodeCount(), qint64(limit) + 1);
+    QCOMPARE(doc->toJson(doc->root(), 0), deepest);
+
+    const QByteArray tooDeep = nested(limit + 1);
+    ResponseDocument::ParseError error;
+    QVERIFY(!ResponseDocument::parse(tooDeep, &error));
+    const qint64 offset = qint64(limit) * (objects ? 5 : 1); // the bracket that opens level limit + 1
+    QCOMPARE(error.offset, offset);
+    QCOMPARE(error.line, 1);
+    QCOMPARE(error.column, int(offset) + 1);
+    QCOMPARE(error.message, u"Nesting deeper than %1 levels at line 1, column %2"_s.arg(limit).arg(offset + 1));
+    // The reference scanner has no limit: the input itself is valid JSON.
+    QVERIFY(ResponseDocumentBuilder::parse(tooDeep, nullptr, Engine::Reference));
+}
+
+void ResponseDocumentTest::paddedAndUnpadded()
+{
+    static const char json[] = R"({"data":{"s":"caf\u00e9","n":12345678901234567890,"list":[true,null,"x"]}})";
+    const auto size = qsizetype(sizeof(json) - 1);
+
+    // Spare capacity for simdjson's read-ahead: parsed in place, the document shares the caller's buffer.
+    QByteArray padded;
+    padded.reserve(size + ResponseDocument::requiredPadding);
+    padded.append(json, size);
+    QVERIFY(padded.capacity() - padded.size() >= ResponseDocument::requiredPadding);
+    const DocumentPtr inPlace = parseOrFail(padded);
+    QVERIFY(inPlace);
+    QVERIFY(inPlace->bytes().constData() == padded.constData());
+
+    // No spare capacity (raw data): copied once into a padded buffer that the document owns.
+    const QByteArray raw = QByteArray::fromRawData(json, size);
+    QCOMPARE(raw.capacity(), 0);
+    const DocumentPtr copied = parseOrFail(raw);
+    QVERIFY(copied);
+    QVERIFY(copied->bytes().constData() != raw.constData());
+    QCOMPARE(copied->bytes(), raw);
+
+    // Exactly as large as the text.
+    QByteArray tight(size, Qt::Uninitialized);
+    std::memcpy(tight.data(), json, size_t(size));
+    QVERIFY(tight.capacity() - tight.size() < ResponseDocument::requiredPadding);
+    const DocumentPtr fromTight = parseOrFail(tight);
+    QVERIFY(fromTight);
+
+    QString why;
+    for (const DocumentPtr &doc : {copied, fromTight}) {
+        QCOMPARE(doc->nodeCount(), inPlace->nodeCount());
+        QVERIFY2(sameStructure(*inPlace, inPlace->root(), *doc, doc->root(), &why), qPrintable(why));
+        QCOMPARE(doc->toJson(doc->root(), 0), padded);
+    }
+    QCOMPARE(inPlace->stringValue(inPlace->nodeAtPath({u"data"_s, u"s"_s})), u"café"_s);
+}
+
+void ResponseDocumentTest::garbageInPadding()
+{
+    // Whatever lies in the spare capacity after the text must not complete or extend the document.
+    const QList<QByteArray> cases{"[[1]", "{\"a\":[1,2", "[\"abc", "{\"a\":tru", "[1,2,", "[12"};
+    for (const QByteArray &text : cases) {
+        for (const char filler : {']', '}', '"', ' ', '1', 'e'}) {
+            QByteArray bytes(text.size() + 2 * ResponseDocument::requiredPadding, filler);
+            std::memcpy(bytes.data(), text.constData(), size_t(text.size()));
+            bytes.resize(text.size()); // keeps the capacity and the filler behind the terminating '\0'
+            QVERIFY(bytes.capacity() - bytes.size() >= ResponseDocument::requiredPadding);
+            ResponseDocument::ParseError error;
+            QVERIFY2(!ResponseDocument::parse(bytes, &error), text.constData());
+            QVERIFY2(error.offset >= 0 && error.offset <= text.size(), qPrintable(error.message));
+            ResponseDocument::ParseError reference;
+            QVERIFY(!ResponseDocumentBuilder::parse(text, &reference, Engine::Reference));
+            QCOMPARE(error.message, reference.message);
+        }
+    }
+}
+
+void ResponseDocumentTest::generatedRoundTrip()
+{
+    QByteArray bytes = generateResponse({u"--mb"_s, u"5"_s, u"--seed"_s, u"7"_s, u"--errors"_s});
+    if (bytes.isEmpty()) {
+        int runs = 0;
+        bytes = buildLargeResponse(&runs);
+    }
+    QVERIFY2(bytes.size() > 5 * 1000 * 1000, qPrintable(QString::number(bytes.size())));
+    const DocumentPtr doc = parseOrFail(bytes);
+    QVERIFY(doc);
+    QVERIFY(doc->toJson(doc->root(), 0) == bytes);
+    // Same tape as the reference scanner, node for node.
+    const DocumentPtr reference = ResponseDocumentBuilder::parse(bytes, nullptr, Engine::Reference);
+    QVERIFY(reference);
+    QCOMPARE(doc->nodeCount(), reference->nodeCount());
+    QString why;
+    QVERIFY2(sameStructure(*doc, doc->root(), *reference, reference->root(), &why), qPrintable(why));
+    for (NodeId id = 0; id < NodeId(doc->nodeCount()); id += 997) {
+        QCOMPARE(doc->parent(id), reference->parent(id));
+        QCOMPARE(doc->rawKey(id), reference->rawKey(id));
+        QCOMPARE(doc->keyHasEscapes(id), reference->keyHasEscapes(id));
+        QCOMPARE(doc->stringHasEscapes(id), reference->stringHasEscapes(id));
+    }
+    // Pretty output re-parses to the same structure.
+    const DocumentPtr pretty = parseOrFail(doc->toJson(doc->root(), 2));
+    QVERIFY(pretty);
+    QVERIFY2(sameStructure(*doc, doc->root(), *pretty, pretty->root(), &why), qPrintable(why));
+}
+
+void ResponseDocumentTest::enginesAgree()
+{
+    // Random single-byte edits of valid documents: simdjson and the reference scanner accept the same inputs and
+    // build the same tape (the simdjson engine describes errors with the reference scanner, so messages match).
+    const QList<QByteArray> seeds{
+        R"({"data":{"a":[1,-2.5e3,true,false,null,"x\"y\\z\u00e9"],"b":{},"c":[]},"errors":[{"message":"m"}]})",
+        "{\n  \"k\\u0041\" : [ 0 , 1.0 , \"\xC3\xA9\xF0\x9F\x9A\x80\" ] ,\r\n \"o\":{\"p\":null}\t}",
+        R"([[[[{"a":[{"b":"c"}]}]]],"tail",12345678901234567890])",
+        R"({"a":{"b":{"c":[1,{"d":"e"},[],{}]}},"f":"g","h":[["i"],{"j":[true]}]})",
+        R"([{"":""},{"k":-0.0e-0},"\/
+
+	",[null,[false,[0]]]])",
+    };
+    const QByteArray alphabet = "{}[]\":,\\ \n0123456789-+.eEtrufalsn\x01\x7f\xC3\xA9\xFF";
+    QRandomGenerator random(20240611);
+    int accepted = 0;
+    int rejected = 0;
+    for (int round = 0; round < 30000; ++round) {
+        QByteArray json = seeds.at(round % seeds.size());
+        const int edits = 1 + random.bounded(3);
+        for (int e = 0; e < edits; ++e) {
+            const int at = random.bounded(int(json.size()));
+            const char c = alphabet.at(random.bounded(int(alphabet.size())));
+            switch (random.bounded(3)) {
+            case 0:
+                json[at] = c;
+                break;
+            case 1:
+                json.insert(at, c);
+                break;
+            default:
+                json.remove(at, 1);
+                break;
+            }
+        }
+        ResponseDocument::ParseError simdError;
+        ResponseDocument::ParseError referenceError;
+        const DocumentPtr simd = ResponseDocument::parse(json, &simdError);
+        const DocumentPtr reference = ResponseDocumentBuilder::parse(json, &referenceError, Engine::Reference);
+        QVERIFY2(bool(simd) == bool(reference), json.toHex(' ').constData());
+        if (!simd) {
+            ++rejected;
+            QCOMPARE(simdError.message, referenceError.message);
+            QCOMPARE(simdError.offset, referenceError.offset);
+            continue;
+        }
+        ++accepted;
+        QCOMPARE(simd->nodeCount(), reference->nodeCount());
+        QCOMPARE(simd->toJson(simd->root(), 0), reference->toJson(reference->root(), 0));
+        QString why;
+        QVERIFY2(sameStructure(*simd, simd->root(), *reference, reference->root(), &why), qPrintable(why));
+    }
+    QVERIFY(accepted > 100);
+    QVERIFY(rejected > 1000);
 }
 
 QTEST_GUILESS_MAIN(ResponseDocumentTest)

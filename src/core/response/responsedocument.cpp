@@ -80,22 +80,7 @@ QString jsonKindName(JsonKind kind)
 
 std::shared_ptr<const ResponseDocument> ResponseDocument::parse(const QByteArray &bytes, ParseError *error)
 {
-    std::shared_ptr<ResponseDocument> document(new ResponseDocument);
-    document->m_bytes = bytes;
-    // Size the tape for ~20 bytes per value (compact and pretty-printed GraphQL responses alike; the GitHub
-    // introspection result has 20.3): an estimate that is too small costs a doubling plus a shrinking copy of
-    // both vectors (and the page faults of touching the new memory), ~20% of a parse. The builder only ever
-    // reserves more than this.
-    if (quint64(bytes.size()) < quint64(NoKey)) {
-        document->m_nodes.reserve(size_t(bytes.size() / 20 + 16));
-        document->m_children.reserve(document->m_nodes.capacity());
-    }
-    ResponseDocumentBuilder builder(*document);
-    if (!builder.build(error))
-        return nullptr;
-    if (error)
-        *error = ParseError();
-    return document;
+    return ResponseDocumentBuilder::parse(bytes, error);
 }
 
 JsonKind ResponseDocument::kind(NodeId node) const

@@ -24,16 +24,18 @@ QString jsonKindName(JsonKind kind);
 /**
  * A JSON document (usually a GraphQL response, PROTOCOLS.md §1.9) indexed once into a compact node tape.
  *
- * Owns a copy of the response bytes (implicitly shared, so no deep copy) plus ~28 bytes per JSON value:
+ * Owns a copy of the response bytes (implicitly shared, so no deep copy when they carry requiredPadding spare
+ * capacity) plus ~28 bytes per JSON value:
  * kind, parent, the offset of the value's token and of its member name in the bytes, and for containers a
  * contiguous block of child ids, so child(i), parent(), member() and indexInParent() are O(1)/O(log n) and
  * nothing is decoded until asked for. Strings are unescaped on access, numbers keep their exact spelling
  * (numberText(): integers beyond 2^64 stay exact) and member order is the order in the bytes (GraphQL spec
  * §7 "Serialized Map Ordering"), which QJsonObject would lose.
  *
- * parse() is strict RFC 8259 (UTF-8 validated with simdjson) and iterative: no recursion anywhere, so a
- * 100,000-deep array neither overflows the stack here nor in toJson()/pathString(). On bad input it returns
- * nullptr and fills ParseError with a message, byte offset and 1-based line/column (the column counts
+ * parse() indexes the bytes with simdjson's On Demand API (ResponseDocumentBuilder), is strict RFC 8259 and
+ * iterative: no recursion anywhere, so a 100,000-deep array neither overflows the stack here nor in
+ * toJson()/pathString(); nesting deeper than ResponseDocumentBuilder::maxDepth (131,072) is an error. On bad input
+ * it returns nullptr and fills ParseError with a message, byte offset and 1-based line/column (the column counts
  * UTF-16 code units, like QString). Immutable after parse(): safe to read from any thread; parse on a worker
  * thread for large responses.
  */
@@ -51,9 +53,15 @@ public:
         int column = 0;     ///< 1-based, in UTF-16 code units
     };
 
-    /// Parses @p bytes; nullptr (and *error filled) on bad JSON, empty input or input over 4 GiB.
-    /// The document keeps a shallow copy of @p bytes: pass QByteArray::fromRawData() only for data that
-    /// outlives the document.
+    /// Spare capacity simdjson may read past the end of the bytes (SIMDJSON_PADDING). A body whose
+    /// capacity() - size() is at least this much is parsed in place, with no copy: reserve
+    /// size + requiredPadding when you fill the buffer (GraphQLCall does). Otherwise parse() copies it once.
+    static constexpr qsizetype requiredPadding = 64;
+
+    /// Parses @p bytes; nullptr (and *error filled) on bad JSON, empty input, input over 4 GiB or nesting
+    /// deeper than 131,072 levels. The document keeps a shallow copy of @p bytes when they carry
+    /// requiredPadding spare capacity (pass QByteArray::fromRawData() only for data that outlives the
+    /// document), else a padded deep copy.
     static std::shared_ptr<const ResponseDocument> parse(const QByteArray &bytes, ParseError *error = nullptr);
 
     NodeId root() const { return 0; }

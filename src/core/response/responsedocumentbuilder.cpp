@@ -1,36 +1,28 @@
 // SPDX-License-Identifier: MIT
-// Sextant: the single-pass JSON scanner that fills a ResponseDocument's node tape.
+// Sextant: fills a ResponseDocument's node tape from simdjson's On Demand iterator.
 #include "responsedocumentbuilder.h"
+
+#include "referencejsonscanner.h"
 
 #include <simdjson.h>
 
-#include <array>
-#include <cctype>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
 
 namespace Sextant::Core {
 
+static_assert(ResponseDocument::requiredPadding >= qsizetype(simdjson::SIMDJSON_PADDING),
+              "ResponseDocument::requiredPadding must cover simdjson's read-ahead");
+
 namespace {
 
-constexpr quint32 kNoNode = ResponseDocument::InvalidNode;
+namespace OnDemand = simdjson::ondemand;
 
-// Bytes that end the fast scan inside a string: the closing quote, an escape, or a control character.
-constexpr auto kStringStops = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c < 0x20; ++c)
-        table[c] = true;
-    table['"'] = true;
-    table['\\'] = true;
-    return table;
-}();
-
-constexpr auto kWhitespace = [] {
-    std::array<bool, 256> table{};
-    table[' '] = table['\t'] = table['\n'] = table['\r'] = true;
-    return table;
-}();
+inline bool isWhitespace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 inline bool isDigit(char c)
 {
@@ -42,161 +34,54 @@ inline bool isHexDigit(char c)
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// SWAR test for any '"', '\\' or byte < 0x20 among 8 bytes; exact as a yes/no answer.
-inline bool hasStringStop(quint64 w)
+// RFC 8259 §6 over the whole of [p, end): -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+bool isNumber(const char *p, const char *end)
 {
-    constexpr quint64 ones = 0x0101010101010101ULL;
-    constexpr quint64 highs = 0x8080808080808080ULL;
-    const quint64 quote = w ^ (ones * '"');
-    const quint64 backslash = w ^ (ones * '\\');
-    const quint64 hits = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20) & ~w);
-    return (hits & highs) != 0;
-}
-
-// Length of the UTF-8 sequence at p if well-formed (RFC 3629), else 0. Only used to locate an error.
-int utf8SequenceLength(const uchar *p, const uchar *end)
-{
-    const uchar b = p[0];
-    if (b < 0x80)
-        return 1;
-    int len = 0;
-    char32_t min = 0;
-    if (b >= 0xC2 && b <= 0xDF) {
-        len = 2;
-        min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3;
-        min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (end - p < len)
-        return 0;
-    char32_t cp = b & (0x7F >> len);
-    for (int i = 1; i < len; ++i) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-QString codePointName(uint codePoint)
-{
-    return u"U+"_s + QString::number(codePoint, 16).toUpper().rightJustified(4, QLatin1Char('0'));
-}
-
-QString describeByte(const char *p, const char *end)
-{
-    const auto b = uchar(*p);
-    if (b >= 0x20 && b < 0x7F)
-        return u"'"_s + QLatin1Char(char(b)) + u"'"_s;
-    if (b < 0x80)
-        return codePointName(b);
-    const int len = utf8SequenceLength(reinterpret_cast<const uchar *>(p), reinterpret_cast<const uchar *>(end));
-    if (len == 0)
-        return u"byte 0x%1"_s.arg(uint(b), 2, 16, QLatin1Char('0'));
-    return u"'"_s + QString::fromUtf8(p, len) + u"'"_s;
-}
-
-/// The scanner proper. Templated on the node type so it can live here while Node stays private.
-template<typename Node>
-class TapeScanner final
-{
-public:
-    TapeScanner(const QByteArray &bytes, std::vector<Node> &nodes, std::vector<quint32> &children, quint8 valueEscapes,
-                quint8 keyEscapes)
-        : m_begin(bytes.constData())
-        , m_end(bytes.constData() + bytes.size())
-        , m_nodes(nodes)
-        , m_children(children)
-        , m_valueEscapes(valueEscapes)
-        , m_keyEscapes(keyEscapes)
-    {}
-
-    bool run();
-
-    qint64 errorOffset = -1;
-    QString errorMessage;
-
-private:
-    struct Frame
-    {
-        quint32 node;
-        size_t childBase;
-        bool object;
-    };
-    enum class State { Value, AfterValue, Key };
-
-    const char *skipWhitespace(const char *p) const
-    {
-        while (p < m_end && kWhitespace[uchar(*p)])
+    if (p < end && *p == '-')
+        ++p;
+    if (p == end)
+        return false;
+    if (*p == '0') {
+        ++p;
+    } else if (isDigit(*p)) {
+        while (p < end && isDigit(*p))
             ++p;
-        return p;
-    }
-
-    bool fail(const char *at, const QString &what)
-    {
-        errorOffset = at - m_begin;
-        errorMessage = what;
+    } else {
         return false;
     }
-    bool failEnd(const QString &where = QString())
-    {
-        return fail(m_end, where.isEmpty() ? u"Unexpected end of input"_s : u"Unexpected end of input "_s + where);
-    }
-
-    const char *scanString(const char *p, bool *escaped);
-    const char *scanNumber(const char *p);
-    const char *scanLiteral(const char *p, const char *word, int length);
-    void closeContainer();
-    bool validateUtf8();
-
-    const char *const m_begin;
-    const char *const m_end;
-    std::vector<Node> &m_nodes;
-    std::vector<quint32> &m_children;
-    const quint8 m_valueEscapes;
-    const quint8 m_keyEscapes;
-    std::vector<Frame> m_stack;
-    std::vector<quint32> m_childStack; // children of every open container, innermost last
-};
-
-template<typename Node>
-const char *TapeScanner<Node>::scanString(const char *p, bool *escaped)
-{
-    // p is just past the opening quote; returns the closing quote or nullptr after fail().
-    for (;;) {
-        while (m_end - p >= 8) {
-            quint64 word;
-            std::memcpy(&word, p, 8);
-            if (hasStringStop(word))
-                break;
-            p += 8;
-        }
-        while (p < m_end && !kStringStops[uchar(*p)])
+    if (p < end && *p == '.') {
+        ++p;
+        if (p == end || !isDigit(*p))
+            return false;
+        while (p < end && isDigit(*p))
             ++p;
-        if (p == m_end) {
-            failEnd(u"inside a string"_s);
-            return nullptr;
-        }
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        if (p < end && (*p == '+' || *p == '-'))
+            ++p;
+        if (p == end || !isDigit(*p))
+            return false;
+        while (p < end && isDigit(*p))
+            ++p;
+    }
+    return p == end;
+}
+
+// [p, end) is a string body followed by its closing quote at end: every escape valid (RFC 8259 §7), no quote or
+// control character before end. Only run for strings that contain a backslash.
+bool isEscapedStringBody(const char *p, const char *end)
+{
+    while (p < end) {
         const char c = *p;
-        if (c == '"')
-            return p;
+        if (c == '"' || uchar(c) < 0x20)
+            return false;
         if (c != '\\') {
-            fail(p, u"Unescaped control character "_s + codePointName(uchar(c)) + u" in a string"_s);
-            return nullptr;
+            ++p;
+            continue;
         }
-        *escaped = true;
-        if (m_end - p < 2) {
-            failEnd(u"inside a string"_s);
-            return nullptr;
-        }
+        if (end - p < 2)
+            return false;
         switch (p[1]) {
         case '"':
         case '\\':
@@ -209,319 +94,332 @@ const char *TapeScanner<Node>::scanString(const char *p, bool *escaped)
             p += 2;
             break;
         case 'u':
-            for (int i = 2; i < 6; ++i) {
-                if (p + i >= m_end) {
-                    failEnd(u"inside a string"_s);
-                    return nullptr;
-                }
-                if (!isHexDigit(p[i])) {
-                    fail(p + i,
-                         u"Invalid \\u escape: expected 4 hexadecimal digits, found "_s + describeByte(p + i, m_end));
-                    return nullptr;
-                }
-            }
+            if (end - p < 6 || !isHexDigit(p[2]) || !isHexDigit(p[3]) || !isHexDigit(p[4]) || !isHexDigit(p[5]))
+                return false;
             p += 6;
             break;
         default:
-            fail(p, u"Invalid escape sequence '\\"_s
-                        + (uchar(p[1]) >= 0x20 && uchar(p[1]) < 0x7F ? QString(QLatin1Char(p[1]))
-                                                                     : describeByte(p + 1, m_end))
-                        + u"' in a string"_s);
-            return nullptr;
+            return false;
         }
     }
+    return p == end && *end == '"';
+}
+
+// Whether [p, end) contains a backslash: a plain loop for the short strings GraphQL responses are made of,
+// memchr for long ones.
+inline bool hasBackslash(const char *p, const char *end)
+{
+    if (end - p > 32)
+        return std::memchr(p, '\\', size_t(end - p)) != nullptr;
+    bool found = false;
+    for (; p < end; ++p)
+        found |= *p == '\\';
+    return found;
+}
+
+/// Walks one On Demand document into the node tape with an explicit stack of container iterators.
+template<typename Node>
+class OnDemandWalker final
+{
+public:
+    OnDemandWalker(const char *base, std::vector<Node> &nodes, std::vector<quint32> &children, quint8 valueEscapes,
+                   quint8 keyEscapes)
+        : m_base(base), m_nodes(nodes), m_children(children), m_valueEscapes(valueEscapes), m_keyEscapes(keyEscapes)
+    {}
+
+    /// False when the document is invalid (describe it with the reference scanner) or too deep (depthExceeded).
+    bool run(OnDemand::document &document);
+
+    bool depthExceeded = false;
+    qint64 depthOffset = -1;
+
+private:
+    struct Frame
+    {
+        OnDemand::array_iterator array;
+        OnDemand::object_iterator object;
+        quint32 node;
+        quint32 childBase;
+        bool isObject;
+        bool advance; ///< a child was visited: step past it before reading the next one
+    };
+
+    bool addValue(OnDemand::value value, quint32 parent, bool parentIsObject, quint32 keyOffset, quint8 keyFlags);
+    void closeContainer();
+
+    const char *const m_base;
+    std::vector<Node> &m_nodes;
+    std::vector<quint32> &m_children;
+    const quint8 m_valueEscapes;
+    const quint8 m_keyEscapes;
+    std::vector<Frame> m_stack;
+    std::vector<quint32> m_childStack; // children of every open container, innermost last
+};
+
+template<typename Node>
+bool OnDemandWalker<Node>::addValue(OnDemand::value value, quint32 parent, bool parentIsObject, quint32 keyOffset,
+                                    quint8 keyFlags)
+{
+    const std::string_view token = value.raw_json_token(); // up to the next structural character; not consumed
+    if (token.empty() || m_nodes.size() >= ReferenceJson::kNoNode - 1)
+        return false;
+    const char *start = token.data();
+    const auto id = quint32(m_nodes.size());
+    const auto offset = quint32(start - m_base);
+    const char c = *start;
+    if (c == '{' || c == '[') {
+        if (m_stack.size() >= size_t(ResponseDocumentBuilder::maxDepth)) {
+            depthExceeded = true;
+            depthOffset = offset;
+            return false;
+        }
+        Frame frame{};
+        frame.node = id;
+        frame.childBase = quint32(m_childStack.size()) + (parent != ReferenceJson::kNoNode ? 1 : 0);
+        frame.isObject = c == '{';
+        if (frame.isObject) {
+            OnDemand::object object;
+            if (value.get_object().get(object) || object.begin().get(frame.object))
+                return false;
+        } else {
+            OnDemand::array array;
+            if (value.get_array().get(array) || array.begin().get(frame.array))
+                return false;
+        }
+        if (parent != ReferenceJson::kNoNode)
+            m_childStack.push_back(id);
+        m_nodes.push_back(
+            Node{parent, offset, keyOffset, 0, 0, frame.isObject ? JsonKind::Object : JsonKind::Array, keyFlags});
+        m_stack.push_back(frame);
+        return true;
+    }
+    const char *end = start + token.size();
+    // The token runs up to the next structural character, which must end the value here. Checking it also keeps
+    // On Demand from skipping an array element "x" followed by ':' as if it were an object key.
+    const char next = *end; // simdjson's sentinel after the last token is the buffer's terminating '\0'
+    if (next != ',' && next != (parentIsObject ? '}' : ']'))
+        return false;
+    while (end > start && isWhitespace(end[-1]))
+        --end;
+    JsonKind kind = JsonKind::Null;
+    quint8 flags = keyFlags;
+    switch (c) {
+    case '"': {
+        // Stage 1 paired the quotes and rejected raw control characters; the closing quote ends the token.
+        if (end - start < 2 || end[-1] != '"')
+            return false;
+        if (hasBackslash(start + 1, end - 1)) {
+            if (!isEscapedStringBody(start + 1, end - 1))
+                return false;
+            flags |= m_valueEscapes;
+        }
+        kind = JsonKind::String;
+        break;
+    }
+    case 't':
+        if (end - start != 4 || std::memcmp(start, "true", 4) != 0)
+            return false;
+        kind = JsonKind::Bool;
+        break;
+    case 'f':
+        if (end - start != 5 || std::memcmp(start, "false", 5) != 0)
+            return false;
+        kind = JsonKind::Bool;
+        break;
+    case 'n':
+        if (end - start != 4 || std::memcmp(start, "null", 4) != 0)
+            return false;
+        break;
+    default:
+        if (!isNumber(start, end))
+            return false;
+        kind = JsonKind::Number;
+        break;
+    }
+    if (parent != ReferenceJson::kNoNode)
+        m_childStack.push_back(id);
+    m_nodes.push_back(Node{parent, offset, keyOffset, quint32(end - start), 0, kind, flags});
+    return true;
 }
 
 template<typename Node>
-const char *TapeScanner<Node>::scanNumber(const char *p)
+void OnDemandWalker<Node>::closeContainer()
 {
-    // RFC 8259 §6: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-    const char *q = p;
-    if (*q == '-')
-        ++q;
-    if (q == m_end) {
-        failEnd(u"inside a number"_s);
-        return nullptr;
-    }
-    if (*q == '0') {
-        ++q;
-        if (q < m_end && isDigit(*q)) {
-            fail(q, u"Invalid number: leading zeros are not allowed"_s);
-            return nullptr;
-        }
-    } else if (isDigit(*q)) {
-        while (q < m_end && isDigit(*q))
-            ++q;
-    } else {
-        fail(q, u"Invalid number: expected a digit, found "_s + describeByte(q, m_end));
-        return nullptr;
-    }
-    if (q < m_end && *q == '.') {
-        ++q;
-        if (q == m_end || !isDigit(*q)) {
-            if (q == m_end)
-                failEnd(u"inside a number"_s);
-            else
-                fail(q, u"Invalid number: expected a digit after '.', found "_s + describeByte(q, m_end));
-            return nullptr;
-        }
-        while (q < m_end && isDigit(*q))
-            ++q;
-    }
-    if (q < m_end && (*q == 'e' || *q == 'E')) {
-        ++q;
-        if (q < m_end && (*q == '+' || *q == '-'))
-            ++q;
-        if (q == m_end || !isDigit(*q)) {
-            if (q == m_end)
-                failEnd(u"inside a number"_s);
-            else
-                fail(q, u"Invalid number: expected a digit in the exponent, found "_s + describeByte(q, m_end));
-            return nullptr;
-        }
-        while (q < m_end && isDigit(*q))
-            ++q;
-    }
-    if (q < m_end && (std::isalnum(uchar(*q)) || *q == '.' || *q == '+' || *q == '-')) {
-        fail(q, u"Invalid number: unexpected "_s + describeByte(q, m_end));
-        return nullptr;
-    }
-    return q;
-}
-
-template<typename Node>
-const char *TapeScanner<Node>::scanLiteral(const char *p, const char *word, int length)
-{
-    for (int i = 0; i < length; ++i) {
-        if (p + i == m_end) {
-            failEnd();
-            return nullptr;
-        }
-        if (p[i] != word[i]) {
-            fail(p, u"Invalid literal: expected '"_s + QLatin1StringView(word, length) + u"'"_s);
-            return nullptr;
-        }
-    }
-    const char *q = p + length;
-    if (q < m_end && std::isalnum(uchar(*q))) {
-        fail(p, u"Invalid literal: expected '"_s + QLatin1StringView(word, length) + u"'"_s);
-        return nullptr;
-    }
-    return q;
-}
-
-template<typename Node>
-void TapeScanner<Node>::closeContainer()
-{
-    const Frame frame = m_stack.back();
-    m_stack.pop_back();
+    const Frame &frame = m_stack.back();
     Node &node = m_nodes[frame.node];
     node.first = quint32(m_children.size());
     node.count = quint32(m_childStack.size() - frame.childBase);
     m_children.insert(m_children.end(), m_childStack.begin() + qsizetype(frame.childBase), m_childStack.end());
     m_childStack.resize(frame.childBase);
+    m_stack.pop_back();
 }
 
 template<typename Node>
-bool TapeScanner<Node>::validateUtf8()
+bool OnDemandWalker<Node>::run(OnDemand::document &document)
 {
-    if (simdjson::validate_utf8(m_begin, size_t(m_end - m_begin)))
-        return true;
-    // Slow path, only to say where: the first byte that does not start a well-formed sequence.
-    const auto *p = reinterpret_cast<const uchar *>(m_begin);
-    const auto *end = reinterpret_cast<const uchar *>(m_end);
-    while (p < end) {
-        const int len = utf8SequenceLength(p, end);
-        if (len == 0)
-            return fail(reinterpret_cast<const char *>(p),
-                        u"Invalid UTF-8 byte sequence (byte 0x%1)"_s.arg(uint(*p), 2, 16, QLatin1Char('0')));
-        p += len;
-    }
-    return fail(m_begin, u"Invalid UTF-8"_s);
-}
-
-template<typename Node>
-bool TapeScanner<Node>::run()
-{
-    const char *p = m_begin;
-    if (m_end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
-    p = skipWhitespace(p);
-    if (p == m_end)
-        return fail(p, u"Unexpected end of input: the document is empty"_s);
-
-    quint32 keyOffset = ResponseDocument::InvalidNode;
-    quint8 keyFlags = 0;
-    State state = State::Value;
-    for (;;) {
-        switch (state) {
-        case State::Value: {
-            if (p == m_end)
-                return failEnd();
-            if (m_nodes.size() >= kNoNode - 1)
-                return fail(p, u"Too many JSON values"_s);
-            const auto id = quint32(m_nodes.size());
-            const quint32 parent = m_stack.empty() ? kNoNode : m_stack.back().node;
-            const auto offset = quint32(p - m_begin);
-            const char c = *p;
-            if (c == '{' || c == '[') {
-                const bool object = c == '{';
-                if (!m_stack.empty())
-                    m_childStack.push_back(id);
-                m_nodes.push_back(
-                    Node{parent, offset, keyOffset, 0, 0, object ? JsonKind::Object : JsonKind::Array, keyFlags});
-                m_stack.push_back(Frame{id, m_childStack.size(), object});
-                p = skipWhitespace(p + 1);
-                if (p == m_end)
-                    return failEnd();
-                if (*p == (object ? '}' : ']')) {
-                    closeContainer();
-                    ++p;
-                    state = State::AfterValue;
-                } else if (object) {
-                    state = State::Key;
-                } else {
-                    keyOffset = ResponseDocument::InvalidNode;
-                    keyFlags = 0;
-                }
-                break;
-            }
-            const char *tokenEnd = nullptr;
-            JsonKind kind = JsonKind::Null;
-            quint8 flags = keyFlags;
-            switch (c) {
-            case '"': {
-                bool escaped = false;
-                const char *close = scanString(p + 1, &escaped);
-                if (!close)
-                    return false;
-                tokenEnd = close + 1;
-                kind = JsonKind::String;
-                if (escaped)
-                    flags |= m_valueEscapes;
-                break;
-            }
-            case '-':
-            case '0':
-            case '1':
-            case '2':
-            case '3':
-            case '4':
-            case '5':
-            case '6':
-            case '7':
-            case '8':
-            case '9':
-                tokenEnd = scanNumber(p);
-                kind = JsonKind::Number;
-                break;
-            case 't':
-                tokenEnd = scanLiteral(p, "true", 4);
-                kind = JsonKind::Bool;
-                break;
-            case 'f':
-                tokenEnd = scanLiteral(p, "false", 5);
-                kind = JsonKind::Bool;
-                break;
-            case 'n':
-                tokenEnd = scanLiteral(p, "null", 4);
-                kind = JsonKind::Null;
-                break;
-            default:
-                return fail(p, u"Expected a JSON value, found "_s + describeByte(p, m_end));
-            }
-            if (!tokenEnd)
-                return false;
-            if (!m_stack.empty())
-                m_childStack.push_back(id);
-            m_nodes.push_back(Node{parent, offset, keyOffset, quint32(tokenEnd - p), 0, kind, flags});
-            p = tokenEnd;
-            state = State::AfterValue;
-            break;
-        }
-        case State::AfterValue: {
-            p = skipWhitespace(p);
-            if (m_stack.empty()) {
-                if (p != m_end)
-                    return fail(p, u"Unexpected "_s + describeByte(p, m_end) + u" after the end of the JSON value"_s);
-                return validateUtf8();
-            }
-            if (p == m_end)
-                return failEnd();
-            const bool object = m_stack.back().object;
-            if (*p == ',') {
-                p = skipWhitespace(p + 1);
-                if (object) {
-                    state = State::Key;
-                } else {
-                    keyOffset = ResponseDocument::InvalidNode;
-                    keyFlags = 0;
-                    state = State::Value;
-                }
-            } else if (*p == (object ? '}' : ']')) {
+    OnDemand::value root;
+    if (document.get_value().get(root))
+        return false;
+    if (!addValue(root, ReferenceJson::kNoNode, false, ResponseDocument::InvalidNode, 0))
+        return false;
+    const OnDemand::array_iterator arrayEnd{};
+    const OnDemand::object_iterator objectEnd{};
+    while (!m_stack.empty()) {
+        Frame &frame = m_stack.back();
+        const quint32 parent = frame.node;
+        if (frame.isObject) {
+            if (frame.advance)
+                ++frame.object;
+            if (!(frame.object != objectEnd)) {
                 closeContainer();
-                ++p;
-            } else {
-                return fail(p, (object ? u"Expected ',' or '}' after an object member, found "_s
-                                       : u"Expected ',' or ']' after an array element, found "_s)
-                                   + describeByte(p, m_end));
+                continue;
             }
-            break;
-        }
-        case State::Key: {
-            if (p == m_end)
-                return failEnd();
-            if (*p != '"')
-                return fail(p, u"Expected a string as object key, found "_s + describeByte(p, m_end));
-            bool escaped = false;
-            const char *close = scanString(p + 1, &escaped);
-            if (!close)
+            frame.advance = true;
+            OnDemand::field field;
+            if ((*frame.object).get(field))
                 return false;
-            keyOffset = quint32(p - m_begin);
-            keyFlags = escaped ? m_keyEscapes : 0;
-            p = skipWhitespace(close + 1);
-            if (p == m_end)
-                return failEnd();
-            if (*p != ':')
-                return fail(p, u"Expected ':' after the object key, found "_s + describeByte(p, m_end));
-            p = skipWhitespace(p + 1);
-            state = State::Value;
-            break;
-        }
+            // field.key() points just past the opening quote; between it and the value lie only the rest of
+            // the name, the closing quote, whitespace and ':', so a backslash there is an escape in the name.
+            const char *keyStart = field.key().raw() - 1;
+            OnDemand::value value = field.value();
+            const char *valueStart = value.raw_json_token().data();
+            quint8 keyFlags = 0;
+            if (hasBackslash(keyStart + 1, valueStart)) {
+                const char *close = valueStart - 1;
+                while (close > keyStart && *close != '"')
+                    --close;
+                if (!isEscapedStringBody(keyStart + 1, close))
+                    return false;
+                keyFlags = m_keyEscapes;
+            }
+            if (!addValue(value, parent, true, quint32(keyStart - m_base), keyFlags))
+                return false;
+        } else {
+            if (frame.advance)
+                ++frame.array;
+            if (!(frame.array != arrayEnd)) {
+                closeContainer();
+                continue;
+            }
+            frame.advance = true;
+            OnDemand::value value;
+            if ((*frame.array).get(value) || !addValue(value, parent, false, ResponseDocument::InvalidNode, 0))
+                return false;
         }
     }
+    // Every token consumed: nothing but whitespace after the root (current_location() is past the end).
+    return document.current_location().error() == simdjson::OUT_OF_BOUNDS;
 }
 
 } // namespace
 
-ResponseDocumentBuilder::ResponseDocumentBuilder(ResponseDocument &document) : m_document(document) {}
-
-bool ResponseDocumentBuilder::build(ResponseDocument::ParseError *error)
+std::shared_ptr<const ResponseDocument> ResponseDocumentBuilder::parse(const QByteArray &bytes,
+                                                                       ResponseDocument::ParseError *error,
+                                                                       Engine engine)
 {
-    const QByteArray &bytes = m_document.m_bytes;
+    std::shared_ptr<ResponseDocument> document(new ResponseDocument);
+    if (engine == Engine::Simdjson && bytes.capacity() - bytes.size() < ResponseDocument::requiredPadding
+        && quint64(bytes.size()) < quint64(ResponseDocument::NoKey)) {
+        // One copy into a buffer with simdjson's read-ahead room; the document keeps it instead of the input.
+        QByteArray padded(bytes.size() + ResponseDocument::requiredPadding, Qt::Uninitialized);
+        std::memcpy(padded.data(), bytes.constData(), size_t(bytes.size()));
+        std::memset(padded.data() + bytes.size(), 0, size_t(ResponseDocument::requiredPadding));
+        padded.resize(bytes.size()); // keeps the capacity (Qt 6 never shrinks on resize)
+        document->m_bytes = std::move(padded);
+    } else {
+        document->m_bytes = bytes;
+    }
+    // Reserve the tape for one value per 10 bytes. GraphQL responses average ~20 bytes per value (compact and
+    // pretty-printed alike; gen-response.mjs output has 19.97, the GitHub introspection result 20.3), so this
+    // never reallocates for them; the reserve is address space only, and pages nobody writes to never become
+    // resident, so there is no shrinking copy afterwards either (it would double the tape's peak memory).
+    const qsizetype size = document->m_bytes.size();
+    if (quint64(size) < quint64(ResponseDocument::NoKey)) {
+        document->m_nodes.reserve(size_t(size / 10 + 16));
+        document->m_children.reserve(document->m_nodes.capacity());
+    }
+    const bool ok = engine == Engine::Simdjson ? buildWithSimdjson(*document, error)
+                                               : buildWithReference(*document, error);
+    if (!ok)
+        return nullptr;
+    if (error)
+        *error = ResponseDocument::ParseError();
+    return document;
+}
+
+bool ResponseDocumentBuilder::buildWithReference(ResponseDocument &document, ResponseDocument::ParseError *error)
+{
+    const QByteArray &bytes = document.m_bytes;
     if (quint64(bytes.size()) >= quint64(ResponseDocument::NoKey)) {
         describeError(bytes, 0, u"Document too large (more than 4 GiB)"_s, error);
         return false;
     }
-    auto &nodes = m_document.m_nodes;
-    auto &children = m_document.m_children;
-    // Compact GraphQL responses average ~20 bytes per value; start there and let the vectors grow.
-    nodes.reserve(size_t(bytes.size() / 24 + 16));
-    children.reserve(nodes.capacity());
-
-    TapeScanner<ResponseDocument::Node> scanner(bytes, nodes, children, ResponseDocument::ValueHasEscapes,
-                                                ResponseDocument::KeyHasEscapes);
+    ReferenceJson::TapeScanner<ResponseDocument::Node> scanner(bytes, document.m_nodes, document.m_children,
+                                                               ResponseDocument::ValueHasEscapes,
+                                                               ResponseDocument::KeyHasEscapes);
     if (!scanner.run()) {
         describeError(bytes, scanner.errorOffset, scanner.errorMessage, error);
-        nodes = {};
-        children = {};
+        document.m_nodes = {};
+        document.m_children = {};
         return false;
     }
-    if (nodes.capacity() > nodes.size() + nodes.size() / 4) {
-        nodes.shrink_to_fit();
-        children.shrink_to_fit();
-    }
     return true;
+}
+
+bool ResponseDocumentBuilder::buildWithSimdjson(ResponseDocument &document, ResponseDocument::ParseError *error)
+{
+    const QByteArray &bytes = document.m_bytes;
+    if (quint64(bytes.size()) >= quint64(ResponseDocument::NoKey)) {
+        describeError(bytes, 0, u"Document too large (more than 4 GiB)"_s, error);
+        return false;
+    }
+    qsizetype start = 0;
+    if (bytes.size() >= 3 && std::memcmp(bytes.constData(), "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    qsizetype first = start;
+    while (first < bytes.size() && isWhitespace(bytes.at(first)))
+        ++first;
+    // Scalar roots and empty input are tiny or wrong: the reference scanner indexes or describes them.
+    if (first == bytes.size() || (bytes.at(first) != '{' && bytes.at(first) != '['))
+        return buildWithReference(document, error);
+
+    auto &nodes = document.m_nodes;
+    auto &children = document.m_children;
+    bool depthExceeded = false;
+    qint64 depthOffset = -1;
+    bool ok = false;
+    {
+        OnDemand::parser parser;
+        const auto length = size_t(bytes.size() - start);
+        const simdjson::padded_string_view view(bytes.constData() + start, length,
+                                                size_t(bytes.capacity() - start));
+        OnDemand::document json;
+        if (parser.allocate(length, size_t(maxDepth)) == simdjson::SUCCESS && !parser.iterate(view).get(json)) {
+            OnDemandWalker<ResponseDocument::Node> walker(bytes.constData(), nodes, children,
+                                                          ResponseDocument::ValueHasEscapes,
+                                                          ResponseDocument::KeyHasEscapes);
+            ok = walker.run(json);
+            depthExceeded = walker.depthExceeded;
+            depthOffset = walker.depthOffset;
+        }
+    } // the parser's structural index is released before the tape is shrunk
+    if (ok)
+        return true;
+    nodes.clear();
+    children.clear();
+    if (depthExceeded) {
+        nodes = {};
+        children = {};
+        describeError(bytes, depthOffset, u"Nesting deeper than %1 levels"_s.arg(maxDepth), error);
+        return false;
+    }
+    // Say what and where with the reference scanner; it also agrees on every document simdjson accepts.
+    if (buildWithReference(document, error)) {
+        document.m_nodes = {};
+        document.m_children = {};
+        describeError(bytes, 0, u"Invalid JSON"_s, error);
+    }
+    return false;
 }
 
 void ResponseDocumentBuilder::describeError(const QByteArray &bytes, qint64 offset, const QString &what,
