@@ -9,6 +9,8 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
+#include <QGuiApplication>
+#include <QScreen>
 
 namespace Sextant::App {
 
@@ -67,6 +69,16 @@ bool EditorCompletion::showCompletions()
             entry += QStringLiteral("  (deprecated)");
         m_entries << entry;
     }
+    // QScintilla places its list on QGuiApplication::screenAt(caret) and dereferences it: with the caret on no
+    // screen (a window partly off the desktop), showing it would crash. The items stay available (accept()).
+    const int position = int(m_editor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS));
+    const QPoint caretPoint(int(m_editor->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0UL, position)),
+                            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, position)));
+    if (!QGuiApplication::screenAt(m_editor->viewport()->mapToGlobal(caretPoint))) {
+        if (m_editor->isListActive())
+            m_editor->cancelList();
+        return false;
+    }
     m_editor->showUserList(UserListId, m_entries);
     return true;
 }
@@ -83,7 +95,8 @@ bool EditorCompletion::accept(int index)
     const Core::CompletionItem item = m_items[index];
     if (m_editor->isListActive())
         m_editor->cancelList();
-    // Replace the name being typed (and a typed `$` when the item brings its own).
+    // Replace the whole name at the caret, also the part after it (and a typed `$` when the item brings its own),
+    // like GraphiQL replaces the token being completed.
     const int caret = int(m_editor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS));
     const QString text = m_editor->text();
     const int caretUtf16 = utf16OffsetOfPosition(m_editor, caret);
@@ -92,13 +105,26 @@ bool EditorCompletion::accept(int index)
         --start;
     if (item.insertText.startsWith(u'$') && start > 0 && text[start - 1] == u'$')
         --start;
-    const int startBytes = caret - int(text.mid(start, caretUtf16 - start).toUtf8().size());
-    m_editor->SendScintilla(QsciScintilla::SCI_SETSEL, startBytes, caret);
-    const QString insert = item.insertText.isEmpty() ? item.label : item.insertText;
+    int end = caretUtf16;
+    while (end < text.size() && isNameChar(text[end]))
+        ++end;
+    const int startBytes = caret - int(QStringView(text).mid(start, caretUtf16 - start).toUtf8().size());
+    const int endBytes = caret + int(QStringView(text).mid(caretUtf16, end - caretUtf16).toUtf8().size());
+    QString insert = item.insertText.isEmpty() ? item.label : item.insertText;
+    int caretInInsert = item.insertText.isEmpty() ? int(insert.size()) : item.cursorOffsetInInsert;
+    // Renaming a field, argument or directive that already has its `(…)`, `{…}` or `: value`: only the name.
+    int next = end;
+    while (next < text.size() && (text[next] == u' ' || text[next] == u'\t' || text[next] == u'\n' || text[next] == u'\r'))
+        ++next;
+    if (next < text.size() && (text[next] == u'(' || text[next] == u'{' || text[next] == u':')
+        && insert.size() > item.label.size() && insert.startsWith(item.label)) {
+        insert = item.label;
+        caretInInsert = int(insert.size());
+    }
+    m_editor->SendScintilla(QsciScintilla::SCI_SETSEL, startBytes, endBytes);
     m_editor->replaceSelectedText(insert);
-    const int caretInInsert = item.insertText.isEmpty() ? int(insert.size()) : item.cursorOffsetInInsert;
     m_editor->SendScintilla(QsciScintilla::SCI_GOTOPOS,
-                            startBytes + int(insert.left(caretInInsert).toUtf8().size()));
+                            startBytes + int(QStringView(insert).left(caretInInsert).toUtf8().size()));
     m_items.clear();
     m_entries.clear();
     return true;
@@ -107,7 +133,8 @@ bool EditorCompletion::accept(int index)
 void EditorCompletion::onCharAdded(int character)
 {
     const QChar c = QChar(character);
-    if (isNameChar(c) || c == u'@' || c == u'$')
+    // GraphiQL's triggers: a name character, `@` (directives), `$` (variables) and `(` (arguments).
+    if (isNameChar(c) || c == u'@' || c == u'$' || c == u'(')
         showCompletions();
     else if (m_editor->isListActive())
         m_editor->cancelList();

@@ -18,9 +18,10 @@ namespace Sextant::App {
 
 /**
  * Shows Core::complete() items (GraphQL spec-aware, from the schema only) in QScintilla's user list, each with its
- * type beside it: while typing a name, `@` or `$`, and on Ctrl+Space. Accepting an item replaces the word being typed
- * with its insert text (`field { }` with the caret inside for composite fields, `field(arg: )` for required
- * arguments). GUI thread only; computing the items takes well under a millisecond even on the GitHub schema.
+ * type beside it: while typing a name, `@`, `$` or `(`, and on Ctrl+Space. Accepting an item replaces the name at the
+ * caret (the part after the caret too, like GraphiQL) with its insert text (`field { }` with the caret inside for
+ * composite fields, `field(arg: )` for required arguments); when that name is already followed by `(`, `{` or `:`,
+ * only the name is replaced. GUI thread only; computing the items takes well under a millisecond even on the GitHub schema.
  */
 class EditorCompletion final : public QObject
 {
@@ -31,7 +32,8 @@ public:
     explicit EditorCompletion(QsciScintilla *editor, QObject *parent = nullptr);
 
     void setSchema(std::shared_ptr<const Core::Schema> schema);
-    /// Computes the items at the caret and shows them; false (and nothing shown) when there are none.
+    /// Computes the items at the caret and shows them; false (and nothing shown) when there are none, or when the
+    /// caret is on no screen (items() still holds them then).
     bool showCompletions();
     const QList<Core::CompletionItem> &items() const; ///< the items last shown
     /// Inserts items()[index] as if the user picked it; false for a bad index.

@@ -4,6 +4,7 @@
 
 #include "editorsetup.h"
 
+#include <core/language/lexer.h>
 #include <core/language/parser.h>
 #include <core/schema/schema.h>
 #include <core/validation/validator.h>
@@ -34,6 +35,47 @@ QList<Diagnostic> check(const QString &text, std::shared_ptr<const Core::Schema>
     return diagnostics;
 }
 
+// The UTF-16 range [first, second) of the token a problem points at (graphql-js locations are token starts):
+// a Name, a whole string or number, `$name` for a variable, `@name` for a directive, `...` for a spread. At the end
+// of the text (an unexpected <EOF>) the last character; at least one character otherwise.
+std::pair<int, int> tokenRange(const QString &text, int offset)
+{
+    const int size = int(text.size());
+    if (size == 0)
+        return {0, 0};
+    if (offset >= size)
+        return {size - 1, size};
+    offset = qMax(0, offset);
+    Core::Lexer lexer(QStringView(text).mid(offset));
+    const Core::Token token = lexer.next();
+    if (token.kind == Core::TokenKind::EndOfFile || token.start != 0)
+        return {offset, offset + 1}; // whitespace or a comment at the location: mark the character there
+    int end = token.end;
+    if (token.kind == Core::TokenKind::Dollar || token.kind == Core::TokenKind::At) {
+        const Core::Token name = lexer.next();
+        if (name.kind == Core::TokenKind::Name && name.start == token.end)
+            end = name.end;
+    }
+    return {offset, offset + qMax(1, end)};
+}
+
+int utf16Offset(const QString &text, const Core::SourceLocation &location)
+{
+    if (location.offset >= 0)
+        return location.offset;
+    // Only line and column known: count lines (\r\n, \n and \r each end one, spec §2.1.2).
+    int line = 1;
+    int at = 0;
+    while (line < location.line && at < text.size()) {
+        const QChar c = text.at(at++);
+        if (c == u'\r' && at < text.size() && text.at(at) == u'\n')
+            ++at;
+        if (c == u'\r' || c == u'\n')
+            ++line;
+    }
+    return at + location.column - 1;
+}
+
 } // namespace
 
 EditorDiagnostics::EditorDiagnostics(QsciScintilla *editor, QObject *parent)
@@ -43,7 +85,12 @@ EditorDiagnostics::EditorDiagnostics(QsciScintilla *editor, QObject *parent)
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(300);
-    connect(m_editor, &QsciScintilla::textChanged, m_timer, qOverload<>(&QTimer::start));
+    connect(m_editor, &QsciScintilla::textChanged, this, [this] {
+        // A check still running is for an older text: its result must not be shown (the squiggles already on
+        // the screen move with the edit; they are replaced when the new check ends).
+        ++m_generation;
+        m_timer->start();
+    });
     connect(m_timer, &QTimer::timeout, this, &EditorDiagnostics::refreshNow);
 }
 
@@ -81,10 +128,19 @@ void EditorDiagnostics::show(quint64 generation, const QList<Diagnostic> &diagno
         return; // a newer text is being checked: never show stale squiggles
     m_diagnostics = diagnostics;
     clearErrorMarks(m_editor);
+    const QString text = m_editor->text();
+    // Scintilla positions are UTF-8 byte offsets.
+    const auto bytePosition = [&text](int utf16) { return int(QStringView(text).left(utf16).toUtf8().size()); };
+    m_editor->SendScintilla(QsciScintilla::SCI_SETINDICATORCURRENT, ErrorIndicator);
     for (const Diagnostic &diagnostic : diagnostics) {
         for (const Core::SourceLocation &location : diagnostic.locations) {
-            if (location.line > 0)
-                markError(m_editor, location.line, location.column);
+            if (location.line <= 0)
+                continue;
+            const auto [start, end] = tokenRange(text, utf16Offset(text, location));
+            if (end <= start)
+                continue;
+            const int from = bytePosition(start);
+            m_editor->SendScintilla(QsciScintilla::SCI_INDICATORFILLRANGE, from, bytePosition(end) - from);
         }
     }
     emit diagnosticsChanged();

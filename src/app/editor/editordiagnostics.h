@@ -28,8 +28,10 @@ struct Diagnostic {
 /**
  * Re-checks the query editor's text 300 ms after the last edit: a tolerant parse (Core::Parser) and, when it has
  * no syntax errors and a schema is known, Core::Validator (all graphql-js rules). The work runs on a worker thread
- * (Qt Concurrent) on a copy of the text and the immutable schema; results for an older text are dropped, so the
- * squiggles are never stale. Each problem is underlined (EditorHover shows its message). Never touches the text. Owned by and used from the GUI thread.
+ * (Qt Concurrent) on a copy of the text and the immutable schema; any edit invalidates a check still running, so
+ * the squiggles are never those of an older text. The token at each problem's location is underlined (a Name, a
+ * whole string or number, `$variable`, `@directive`, `...`; the last character for an unexpected end) and
+ * EditorHover shows the message. Never touches the text. Owned by and used from the GUI thread.
  */
 class EditorDiagnostics final : public QObject
 {

@@ -60,11 +60,30 @@ QString EditorHover::tooltipAt(int utf16Offset) const
     const Core::SourceLocation location = Core::locationAt(text, utf16Offset);
     const int bytePosition = positionOfLineColumn(m_editor, location.line, location.column);
     if (m_editor->SendScintilla(QsciScintilla::SCI_INDICATORVALUEAT, ErrorIndicator, bytePosition)) {
-        const int start = int(m_editor->SendScintilla(QsciScintilla::SCI_INDICATORSTART, ErrorIndicator, bytePosition));
-        const Core::SourceLocation startLocation = Core::locationAt(text, utf16OffsetAt(start));
-        const QString message = m_diagnostics->messageAt(startLocation.line, startLocation.column);
-        if (!message.isEmpty())
-            return message.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+        // The problems located in this underlined range (an unexpected <EOF> is located just after the last
+        // character, which is what gets underlined).
+        const int start = utf16OffsetAt(
+            int(m_editor->SendScintilla(QsciScintilla::SCI_INDICATORSTART, ErrorIndicator, bytePosition)));
+        const int end = utf16OffsetAt(
+            int(m_editor->SendScintilla(QsciScintilla::SCI_INDICATOREND, ErrorIndicator, bytePosition)));
+        QStringList messages;
+        for (const Diagnostic &diagnostic : m_diagnostics->diagnostics()) {
+            for (const Core::SourceLocation &problem : diagnostic.locations) {
+                const int at = problem.offset >= 0 ? problem.offset : -1;
+                if (at >= start && (at < end || (at == end && end == int(text.size())))) {
+                    messages << diagnostic.message;
+                    break;
+                }
+            }
+        }
+        if (messages.isEmpty()) { // locations without offsets: by line and column
+            const Core::SourceLocation startLocation = Core::locationAt(text, start);
+            messages << m_diagnostics->messageAt(startLocation.line, startLocation.column);
+        }
+        messages.removeDuplicates();
+        messages.removeAll(QString());
+        if (!messages.isEmpty())
+            return messages.join(u'\n').toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
     }
     if (!m_schema)
         return {};
@@ -74,10 +93,13 @@ QString EditorHover::tooltipAt(int utf16Offset) const
     QString html = QStringLiteral("<p><code><b>") + info.signature.toHtmlEscaped() + QStringLiteral("</b></code></p>");
     if (!info.description.trimmed().isEmpty())
         html += markdownToHtml(info.description);
-    if (info.isDeprecated)
-        html += QStringLiteral("<p style=\"color:#a15c00\"><b>Deprecated</b>")
-            + (info.deprecationReason.isEmpty() ? QString() : QStringLiteral(": ") + info.deprecationReason.toHtmlEscaped())
-            + QStringLiteral("</p>");
+    if (info.isDeprecated) {
+        // The reason is Markdown too (graphql-js prints it with the description's rules; GraphiQL renders both).
+        html += QStringLiteral("<p style=\"color:#a15c00\"><b>Deprecated</b></p>");
+        if (!info.deprecationReason.trimmed().isEmpty())
+            html += QStringLiteral("<div style=\"color:#a15c00\">") + markdownToHtml(info.deprecationReason)
+                + QStringLiteral("</div>");
+    }
     return html;
 }
 
