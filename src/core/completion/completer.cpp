@@ -7,6 +7,7 @@
 #include <core/schema/schema.h>
 
 #include <algorithm>
+#include <array>
 
 namespace Sextant::Core {
 
@@ -128,17 +129,17 @@ public:
 
     QList<CompletionItem> take()
     {
-        std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
-            if (a.rank != b.rank)
-                return a.rank < b.rank;
-            if (a.item.isDeprecated != b.item.isDeprecated)
-                return !a.item.isDeprecated;
-            return a.required && !b.required;
-        });
-        QList<CompletionItem> items;
-        items.reserve(m_entries.size());
+        // Stable bucket sort on (rank, deprecated, not required): 3 x 2 x 2 keys, each entry moved once.
+        constexpr int kBuckets = 12;
+        const auto key = [](const Entry &e) { return e.rank * 4 + (e.item.isDeprecated ? 2 : 0) + (e.required ? 0 : 1); };
+        std::array<qsizetype, kBuckets + 1> start{};
+        for (const Entry &entry : std::as_const(m_entries))
+            ++start[size_t(key(entry)) + 1];
+        for (int i = 0; i < kBuckets; ++i)
+            start[size_t(i) + 1] += start[size_t(i)];
+        QList<CompletionItem> items(m_entries.size());
         for (Entry &entry : m_entries)
-            items.append(std::move(entry.item));
+            items[start[size_t(key(entry))]++] = std::move(entry.item);
         return items;
     }
 
@@ -307,8 +308,14 @@ void addFragments(const Schema &schema, const QString &text, const CompletionCon
 
 void addType(const NamedType &type, ItemCollector &out)
 {
+    static const std::array<QString, 8> kindNames = [] {
+        std::array<QString, 8> names;
+        for (size_t i = 0; i < names.size(); ++i)
+            names[i] = typeKindName(TypeKind(i));
+        return names;
+    }();
     if (CompletionItem *item = out.add(type.name, CompletionKind::Type)) {
-        item->detail = typeKindName(type.kind);
+        item->detail = kindNames[size_t(type.kind)];
         item->documentation = type.description;
     }
 }
