@@ -2,6 +2,8 @@
 // Sextant: argument parsing and variable merging for `sextant query`.
 #include "cli/queryoptions.h"
 
+#include "cli/variablereference.h"
+
 #include <core/response/responsedocument.h>
 
 #include <QCommandLineParser>
@@ -40,6 +42,13 @@ Request:
                         "text", [1,2], {"a":1}); anything else is sent as a string, so
                         --var name=hello sends "hello". Quote to force a string:
                         --var 'id="42"'. Numbers keep every digit (no rounding).
+  --var NAME=@FILE:PATH one variable taken from a JSON file, e.g. the saved output
+                        of an earlier query: PATH is the result tree's "Copy path"
+                        (data.git.branch.tree.id, results[3].runId, data["a b"]) from
+                        the top of the file; @FILE alone takes the whole file.
+                        Example: sextant query --dagger > previous.json, then
+                        --var id=@previous.json:data.git.branch.tree.id
+                        (a literal string starting with @: --var 'x="@home"').
   --header 'NAME: VALUE'
                         an extra HTTP header (repeatable)
   --timeout SECONDS     give up after this long without data; 0 = never
@@ -82,7 +91,15 @@ QByteArray QueryOptions::mergeVariables(const QByteArray &variablesJson, const Q
         const QString value = var.mid(equals + 1);
         const QByteArray valueUtf8 = value.toUtf8();
         QByteArray json;
-        if (!valueUtf8.trimmed().isEmpty()) {
+        if (value.startsWith(u'@')) {
+            QString referenceError;
+            const auto referenced = resolveVariableReference(value.mid(1), &referenceError);
+            if (!referenced) {
+                *error = u"--var "_s + name + u": "_s + referenceError;
+                return {};
+            }
+            json = *referenced;
+        } else if (!valueUtf8.trimmed().isEmpty()) {
             if (const auto document = ResponseDocument::parse(valueUtf8))
                 json = document->toJson(document->root(), 0);
         }

@@ -28,7 +28,8 @@ struct QueryOptions final
     static std::optional<QueryOptions> parse(const QStringList &arguments, QString *error);
     /// The --variables object with each --var name=value merged over it (replacing equal keys in place), as
     /// compact JSON object text; empty when neither was given. A --var value that is a JSON value (scalar, array
-    /// or object) is inserted as that JSON; anything else becomes a JSON string.
+    /// or object) is inserted as that JSON; "@FILE:PATH" takes the value at PATH in the JSON file FILE
+    /// (resolveVariableReference()); anything else becomes a JSON string.
     static QByteArray mergeVariables(const QByteArray &variablesJson, const QStringList &vars, QString *error);
     static QString helpText();
 };

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sextant: the list of a response's GraphQL errors as a table (message, path, locations).
+// Sextant: the list of a response's GraphQL errors as a table (message, path, locations, extensions).
 #include "errorlistmodel.h"
 
 #include "roles.h"
@@ -63,6 +63,8 @@ QVariant ErrorListModel::data(const QModelIndex &index, int role) const
             return error.pathString;
         case LocationsColumn:
             return locationsText(error.locations);
+        case ExtensionsColumn:
+            return QString::fromUtf8(error.extensionsJson);
         default:
             return {};
         }
@@ -94,6 +96,8 @@ QVariant ErrorListModel::headerData(int section, Qt::Orientation orientation, in
         return u"Path"_s;
     case LocationsColumn:
         return u"Locations"_s;
+    case ExtensionsColumn:
+        return u"Extensions"_s;
     default:
         return {};
     }

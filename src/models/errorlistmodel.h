@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sextant: the list of a response's GraphQL errors as a table (message, path, locations).
+// Sextant: the list of a response's GraphQL errors as a table (message, path, locations, extensions).
 #pragma once
 
 #include <core/response/graphqlresponse.h>
@@ -11,7 +11,8 @@ namespace Sextant::Models {
 
 /**
  * One row per entry of a response's "errors" list (GraphQL spec §7.1.2, PROTOCOLS.md §1.9), with the
- * columns Message, Path ("viewer.repositories.nodes[1].owner.login") and Locations ("3:5, 7:1").
+ * columns Message, Path ("viewer.repositories.nodes[1].owner.login"), Locations ("3:5, 7:1") and Extensions (the
+ * "extensions" object as compact JSON in document order, e.g. {"code":"DAGSTER_LOCATION_ERROR"}).
  *
  * Owns a copy of the Core::ResponseError values handed to setErrors(). ErrorPathRole gives the path as
  * QVariantList (for ResponseTreeModel::indexForPath(), after prefixing "data"), ErrorLocationLineRole /
@@ -24,7 +25,7 @@ class ErrorListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ErrorListModel)
 
 public:
-    enum Column { MessageColumn, PathColumn, LocationsColumn, ColumnCount };
+    enum Column { MessageColumn, PathColumn, LocationsColumn, ExtensionsColumn, ColumnCount };
 
     explicit ErrorListModel(QObject *parent = nullptr);
     ~ErrorListModel() override;

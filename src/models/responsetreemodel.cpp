@@ -143,6 +143,18 @@ QModelIndex ResponseTreeModel::indexForNode(NodeId node) const
     return parentIndex;
 }
 
+QByteArray ResponseTreeModel::jsonForIndex(const QModelIndex &index, int indent) const
+{
+    const NodeId node = nodeForIndex(index);
+    return node == ResponseDocument::InvalidNode ? QByteArray() : m_document->toJson(node, indent);
+}
+
+bool ResponseTreeModel::isContainer(const QModelIndex &index) const
+{
+    const NodeId node = nodeForIndex(index);
+    return node != ResponseDocument::InvalidNode && isContainerKind(m_document->kind(node));
+}
+
 QModelIndex ResponseTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (!hasIndex(row, column, parent))

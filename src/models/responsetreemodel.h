@@ -50,6 +50,11 @@ public:
     Core::ResponseDocument::NodeId nodeForIndex(const QModelIndex &index) const;
     /// Column-0 index of @p node (fetching rows as needed), invalid for the root or an unknown node.
     QModelIndex indexForNode(Core::ResponseDocument::NodeId node) const;
+    /// The index's value as JSON from the document's bytes (never through QJsonDocument): @p indent 2 pretty,
+    /// 0 compact; empty for an invalid index. "Copy subtree as JSON" and "Use as Variable…" use it.
+    QByteArray jsonForIndex(const QModelIndex &index, int indent = 2) const;
+    /// Whether the index's node is an object or a list.
+    bool isContainer(const QModelIndex &index) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

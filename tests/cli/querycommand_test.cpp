@@ -2,12 +2,14 @@
 // Sextant: the `sextant query` executable end to end against FakeHttpServer — exit codes, stdout, stderr.
 #include <support/fakehttpserver.h>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -94,6 +96,7 @@ private slots:
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void variablesMerge();
+    void variableFromPreviousResult();
     void daggerFromEnvironment();
     void headersAndOperation();
 };
@@ -121,6 +124,7 @@ void QueryCommandTest::help()
     QVERIFY(run.out.startsWith("Usage: sextant query"));
     QVERIFY(run.out.contains("--var NAME=VALUE"));
     QVERIFY(run.out.contains("VALUE is used as JSON when it is a JSON value"));
+    QVERIFY(run.out.contains("--var NAME=@FILE:PATH"));
     QVERIFY(run.err.isEmpty());
 
     const Run top = runSextant({u"--help"_s}, {});
@@ -260,6 +264,10 @@ void QueryCommandTest::usageErrorsExitTwo_data()
                                << QByteArray("sextant: --var expects NAME=VALUE, got \"x\"\n");
     QTest::newRow("--variables array") << QStringList{u"--dagster"_s, u"--variables"_s, u"[]"_s} << QByteArray("{ a }")
                                        << QByteArray("sextant: --variables must be a JSON object, got array\n");
+    QTest::newRow("--var from a missing file")
+        << QStringList{u"--dagster"_s, u"--var"_s, u"id=@no-such-previous.json:data.git.branch.tree.id"_s}
+        << QByteArray("{ a }")
+        << QByteArray("sextant: --var id: cannot read \"no-such-previous.json\": No such file or directory\n");
     QTest::newRow("unknown option") << QStringList{u"--nope"_s} << QByteArray("{ a }")
                                     << QByteArray("sextant: Unknown option 'nope'. (see sextant query --help)\n");
 }
@@ -290,6 +298,32 @@ void QueryCommandTest::variablesMerge()
     const QByteArray expected =
         R"(,"variables":{"a":1,"b":2,"big":12345678901234567890,"c":"hello","d":[1,"x"],"e":true,"f":"007","g":"42"}})";
     QVERIFY2(body.endsWith(expected), body.constData());
+}
+
+void QueryCommandTest::variableFromPreviousResult()
+{
+    // Dagger ID chaining (PROTOCOLS.md §5.3): save one result, feed its tree ID to the next query.
+    FakeHttpServer server;
+    server.enqueue(FakeHttpServer::json(200, R"({"data":{"git":{"branch":{"tree":{"id":"RGlyZWN0b3J5OnNyYw=="}}}}})"));
+    const Run first = runSextant(queryArgs(server), R"({ git(url: "x") { branch(name: "main") { tree { id } } } })");
+    QVERIFY(first.finished);
+    QCOMPARE(first.exitCode, 0);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString previous = dir.filePath(u"previous.json"_s);
+    QFile file(previous);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(first.out), first.out.size());
+    file.close();
+
+    server.enqueue(FakeHttpServer::json(200, R"({"data":{"container":{"id":"C1"}}})"));
+    const Run second = runSextant(
+        queryArgs(server, {u"--var"_s, u"directoryId=@"_s + previous + u":data.git.branch.tree.id"_s}),
+        R"(query($directoryId: DirectoryID!) { container { withDirectory(path: "/src", directory: $directoryId) { id } } })");
+    QVERIFY(second.finished);
+    QCOMPARE(second.exitCode, 0);
+    const QByteArray body = server.lastRequest().body;
+    QVERIFY2(body.endsWith(R"(,"variables":{"directoryId":"RGlyZWN0b3J5OnNyYw=="}})"), body.constData());
 }
 
 void QueryCommandTest::daggerFromEnvironment()

@@ -2,6 +2,9 @@
 // Sextant: `sextant query` option parsing and the --var/--variables merge, in process.
 #include <cli/queryoptions.h>
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +23,14 @@ private slots:
     void errors_data();
     void errors();
     void operationAndTimeout();
+    void variableReferences_data();
+    void variableReferences();
+    void variableReferenceErrors_data();
+    void variableReferenceErrors();
+
+private:
+    QTemporaryDir m_dir;
+    QString writePrevious(const QByteArray &json, const QString &name = u"previous.json"_s);
 };
 
 void QueryOptionsTest::init()
@@ -143,6 +154,106 @@ void QueryOptionsTest::operationAndTimeout()
     QCOMPARE(options->endpoint.timeoutMs, 0);
     QVERIFY(options->request.query.isEmpty());
     QVERIFY(options->request.variablesJson.isEmpty());
+}
+
+QString QueryOptionsTest::writePrevious(const QByteArray &json, const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size())
+        return {};
+    return path;
+}
+
+namespace {
+
+// A saved `sextant query --dagger` result (PROTOCOLS.md §5.3): the tree ID feeds the next query.
+const QByteArray kPrevious = R"({
+  "data": {
+    "git": {"branch": {"tree": {"id": "RGlyZWN0b3J5OjE="}}},
+    "runsOrError": {"results": [{"runId": "r0"}, {"runId": "r1", "n": 12345678901234567890}]},
+    "a b": {"list": [true, null, {"k": [1, 2.50]}]}
+  }
+})";
+
+} // namespace
+
+void QueryOptionsTest::variableReferences_data()
+{
+    QTest::addColumn<QString>("var");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("dagger id") << u"id=@%1:data.git.branch.tree.id"_s << QByteArray(R"({"id":"RGlyZWN0b3J5OjE="})");
+    QTest::newRow("list index") << u"runId=@%1:data.runsOrError.results[1].runId"_s
+                                << QByteArray(R"({"runId":"r1"})");
+    QTest::newRow("big number exact") << u"n=@%1:data.runsOrError.results[1].n"_s
+                                      << QByteArray(R"({"n":12345678901234567890})");
+    QTest::newRow("quoted key, object value") << uR"(o=@%1:data["a b"].list[2])"_s
+                                              << QByteArray(R"({"o":{"k":[1,2.50]}})");
+    QTest::newRow("whole file") << u"all=@%1"_s
+                                << QByteArray(R"({"all":{"data":{"git":{"branch":{"tree":{"id":"RGlyZWN0b3J5OjE="}}},)"
+                                              R"("runsOrError":{"results":[{"runId":"r0"},{"runId":"r1","n":)"
+                                              R"(12345678901234567890}]},"a b":{"list":[true,null,{"k":[1,2.50]}]}}}})");
+}
+
+void QueryOptionsTest::variableReferences()
+{
+    QFETCH(QString, var);
+    QFETCH(QByteArray, expected);
+    QVERIFY(m_dir.isValid());
+    const QString file = writePrevious(kPrevious);
+    QVERIFY(!file.isEmpty());
+    QString error;
+    const auto options = QueryOptions::parse({u"--dagster"_s, u"--var"_s, var.arg(file)}, &error);
+    QVERIFY2(options, qPrintable(error));
+    QCOMPARE(options->request.variablesJson, expected);
+
+    // A file name with a colon in it still splits at the right colon.
+    const QString colonFile = writePrevious(kPrevious, u"run:1.json"_s);
+    QVERIFY(!colonFile.isEmpty());
+    const auto again = QueryOptions::parse({u"--dagster"_s, u"--var"_s, var.arg(colonFile)}, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->request.variablesJson, expected);
+}
+
+void QueryOptionsTest::variableReferenceErrors_data()
+{
+    QTest::addColumn<QString>("var");
+    QTest::addColumn<QString>("expectedError");
+    QTest::newRow("missing file") << u"id=@%1/missing.json:data.id"_s
+                                  << u"--var id: cannot read \"%1/missing.json\": No such file or directory"_s;
+    QTest::newRow("bad path") << u"id=@%1/previous.json:data..git"_s
+                              << u"--var id: bad path \"data..git\": expected a name at character 6"_s;
+    QTest::newRow("member not found")
+        << u"id=@%1/previous.json:data.git.branch.commit.id"_s
+        << u"--var id: path data.git.branch.commit.id not found in \"%1/previous.json\": data.git.branch has no member \"commit\""_s;
+    QTest::newRow("index out of range")
+        << u"id=@%1/previous.json:data.runsOrError.results[5].runId"_s
+        << u"--var id: path data.runsOrError.results[5].runId not found in \"%1/previous.json\": data.runsOrError.results has no index 5 (2 items)"_s;
+    QTest::newRow("index into object")
+        << u"id=@%1/previous.json:data.git[0]"_s
+        << u"--var id: path data.git[0] not found in \"%1/previous.json\": data.git is object, not a list to index with [0]"_s;
+    QTest::newRow("member of scalar")
+        << u"id=@%1/previous.json:data.runsOrError.results[0].runId.x"_s
+        << u"--var id: path data.runsOrError.results[0].runId.x not found in \"%1/previous.json\": data.runsOrError.results[0].runId is string, not an object with \"x\""_s;
+    QTest::newRow("empty path") << u"id=@%1/previous.json:"_s
+                                << u"--var id: empty path after \"%1/previous.json:\""_s;
+    QTest::newRow("not json") << u"id=@%1/notjson.txt:data"_s << u"--var id: \"%1/notjson.txt\" is not valid JSON: "_s;
+    QTest::newRow("no file") << u"id=@"_s << u"--var id: expected @FILE or @FILE:PATH"_s;
+}
+
+void QueryOptionsTest::variableReferenceErrors()
+{
+    QFETCH(QString, var);
+    QFETCH(QString, expectedError);
+    QVERIFY(m_dir.isValid());
+    QVERIFY(!writePrevious(kPrevious).isEmpty());
+    QVERIFY(!writePrevious("not json", u"notjson.txt"_s).isEmpty());
+    QString error;
+    const QString dir = m_dir.path();
+    QVERIFY(!QueryOptions::parse({u"--dagster"_s, u"--var"_s, var.contains(u"%1"_s) ? var.arg(dir) : var}, &error));
+    const QString expected = expectedError.contains(u"%1"_s) ? expectedError.arg(dir) : expectedError;
+    QVERIFY2(error.startsWith(expected), qPrintable(error + u"\n  expected: "_s + expected));
+    QVERIFY(!error.contains(u'\n'));
 }
 
 QTEST_GUILESS_MAIN(QueryOptionsTest)

@@ -96,6 +96,7 @@ private slots:
     void clearAndReplace();
     void errorListModel();
     void errorListModelPaths();
+    void generatedDagsterResponse();
 };
 
 void ResponseTreeModelTest::modelTester_data()
@@ -373,10 +374,12 @@ void ResponseTreeModelTest::errorListModel()
     model.setErrors(Sextant::Core::readGraphQLResponse(*doc).errors);
 
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.columnCount(), 4);
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"Message"_s);
     QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), u"Path"_s);
     QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), u"Locations"_s);
+    QCOMPARE(model.headerData(3, Qt::Horizontal).toString(), u"Extensions"_s);
+    QCOMPARE(model.index(0, 3).data().toString(), uR"({"code":"GRAPHQL_VALIDATION_FAILED"})"_s);
     QCOMPARE(model.index(0, 0).data().toString(),
              u"Cannot query field \"runz\" on type \"Runs\". Did you mean \"results\"?"_s);
     QCOMPARE(model.index(1, 0).data().toString(), u"Variable \"$limit\" is never used in operation \"Runs\"."_s);
@@ -416,6 +419,60 @@ void ResponseTreeModelTest::errorListModelPaths()
     const QModelIndex target = tree.indexForPath(QVariantList{u"data"_s} + path);
     QCOMPARE(tree.pathForIndex(target), u"data.repositoriesOrError.nodes[2].jobs"_s);
     QCOMPARE(display(tree, target, 1), u"null"_s);
+}
+
+void ResponseTreeModelTest::generatedDagsterResponse()
+{
+    // A Dagster runsOrError page shaped like tests/fixtures/responses/gen-response.mjs output, built here so the
+    // test needs no node: 1,500 runs with tags, one key that is no GraphQL Name.
+    QByteArray json = R"({"data":{"runsOrError":{"__typename":"Runs","results":[)";
+    constexpr int Runs = 1500;
+    for (int i = 0; i < Runs; ++i) {
+        if (i)
+            json += ',';
+        json += R"({"runId":"run-)" + QByteArray::number(i) + R"(","status":"SUCCESS","tags":[)";
+        for (int t = 0; t < i % 4; ++t)
+            json += (t ? "," : "") + QByteArray(R"({"key":"k","value":"v"})");
+        json += R"(],"stats":{"stepsSucceeded":)" + QByteArray::number(i) + R"(,"a b":null}})";
+    }
+    json += R"(],"count":1500}}})";
+    const DocumentPtr doc = ResponseDocument::parse(json);
+    QVERIFY(doc);
+    ResponseTreeModel model;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    attachTester(tester, &model);
+    model.setDocument(doc);
+
+    const QModelIndex data = model.index(0, 0);
+    const QModelIndex runsOrError = model.index(0, 0, data);
+    QCOMPARE(display(model, runsOrError, 1), u"{3 keys}"_s);
+    const QModelIndex results = model.index(1, 0, runsOrError);
+    QCOMPARE(display(model, results, 1), u"[1500 items]"_s);
+    QCOMPARE(display(model, results, 2), u"array"_s);
+    QCOMPARE(model.rowCount(results), ResponseTreeModel::DefaultFetchChunkSize);
+    const QModelIndex run3 = model.index(3, 0, results);
+    QCOMPARE(display(model, model.index(2, 0, run3), 1), u"[3 items]"_s);
+    QCOMPARE(display(model, model.index(2, 0, model.index(1, 0, results)), 1), u"[1 item]"_s);
+    QCOMPARE(display(model, model.index(3, 0, run3), 1), u"{2 keys}"_s);
+    QCOMPARE(model.pathForIndex(model.index(0, 0, run3)), u"data.runsOrError.results[3].runId"_s);
+    QCOMPARE(model.pathForIndex(model.index(1, 0, model.index(3, 0, run3))), uR"(data.runsOrError.results[3].stats["a b"])"_s);
+
+    // Revealing run 1,234 exposes rows up to the end of its chunk only.
+    const QVariantList path{u"data"_s, u"runsOrError"_s, u"results"_s, 1234, u"runId"_s};
+    const QModelIndex runId = model.indexForPath(path);
+    QCOMPARE(runId.data().toString(), u"runId"_s);
+    QCOMPARE(display(model, runId, 1), u"\"run-1234\""_s);
+    QCOMPARE(model.rowCount(results), 1400);
+    QVERIFY(model.canFetchMore(results));
+    QCOMPARE(model.indexForNode(model.nodeForIndex(runId)), runId);
+
+    // JSON straight from the bytes, pretty or compact.
+    QCOMPARE(model.jsonForIndex(runId, 0), QByteArray(R"("run-1234")"));
+    QCOMPARE(model.jsonForIndex(model.index(3, 0, run3), 2),
+             QByteArray("{\n  \"stepsSucceeded\": 3,\n  \"a b\": null\n}"));
+    QVERIFY(model.isContainer(results));
+    QVERIFY(!model.isContainer(runId));
+    QVERIFY(model.jsonForIndex({}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(ResponseTreeModelTest)
