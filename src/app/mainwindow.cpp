@@ -7,6 +7,9 @@
 #include "editor/editordiagnostics.h"
 #include "editor/editorhover.h"
 #include "editor/fieldinserter.h"
+#include "editor/findbar.h"
+#include "editor/problemsview.h"
+#include "editor/variablesassist.h"
 #include "editor/editorsetup.h"
 #include "editor/graphqllexer.h"
 #include "endpoints/endpointbar.h"
@@ -19,6 +22,7 @@
 #include <core/language/operationoutline.h>
 #include <core/language/parser.h>
 #include <core/completion/variablesskeleton.h>
+#include <core/response/variablesjsonwriter.h>
 #include <core/schema/schema.h>
 #include <core/schema/schemaprinter.h>
 #include <net/graphqlclient.h>
@@ -31,6 +35,7 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QFile>
@@ -130,6 +135,20 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
 
     connect(m_ui->resultView, &ResultView::errorLocationActivated, this,
             [this](int line, int column) { moveEditorCursor(m_ui->queryEditor, line, column); });
+    // Dagger ID chaining: a value from the result becomes a variable of the next query (one undo step).
+    connect(m_ui->resultView, &ResultView::useAsVariableRequested, this,
+            [this](const QString &name, const QByteArray &jsonValue) {
+                QString error;
+                const QString text =
+                    Core::setVariableInJsonText(m_ui->variablesEditor->text(), name, jsonValue, &error);
+                if (!error.isEmpty()) {
+                    statusBar()->showMessage(tr("Cannot set $%1: %2").arg(name, error), 10000);
+                    return;
+                }
+                replaceAllText(m_ui->variablesEditor, text);
+                m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
+                statusBar()->showMessage(tr("$%1 is set in the variables.").arg(name), 5000);
+            });
 
     connect(m_ui->useSessionButton, &QPushButton::clicked, this, &MainWindow::useDaggerSession);
     connect(m_ui->dismissSessionButton, &QPushButton::clicked, m_ui->sessionBanner, &QWidget::hide);
@@ -145,8 +164,10 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
         if (m_outlineTimer->isActive())
             return; // the list is about to be rebuilt anyway
         const int index = operationIndexAtCursor();
-        if (index >= 0)
+        if (index >= 0) {
             m_ui->endpointBar->setCurrentOperation(index);
+            updateVariablesOperation();
+        }
     });
     connect(m_ui->endpointBar, &EndpointBar::operationPicked, this, [this](int index) {
         if (index < 0 || index >= m_operations.size())
@@ -177,6 +198,21 @@ QsciScintilla *MainWindow::variablesEditor() const
 EditorCompletion *MainWindow::editorCompletion() const
 {
     return m_completion;
+}
+
+VariablesAssist *MainWindow::variablesAssist() const
+{
+    return m_variablesAssist;
+}
+
+ProblemsView *MainWindow::problemsView() const
+{
+    return m_ui->problemsView;
+}
+
+FindBar *MainWindow::findBar() const
+{
+    return m_ui->findBar;
 }
 
 EditorHover *MainWindow::editorHover() const
@@ -236,7 +272,46 @@ void MainWindow::setupEditors()
     });
 
     configureJsonEditor(m_ui->variablesEditor);
+    m_variablesAssist = new VariablesAssist(m_ui->variablesEditor, this);
     m_ui->headersEdit->setFont(m_ui->queryEditor->font());
+
+    // Problems: the query's syntax/validation errors and the variables' JSON/coercion errors in one list.
+    ProblemsView *problems = m_ui->problemsView;
+    connect(m_diagnostics, &EditorDiagnostics::diagnosticsChanged, problems,
+            [this, problems] { problems->setProblems(tr("Query"), m_diagnostics->diagnostics()); });
+    connect(m_variablesAssist, &VariablesAssist::diagnosticsChanged, problems,
+            [this, problems] { problems->setProblems(tr("Variables"), m_variablesAssist->diagnostics()); });
+    connect(problems, &ProblemsView::countChanged, this, [this](int count) {
+        const int tab = m_ui->inputTabs->indexOf(m_ui->problemsTab);
+        m_ui->inputTabs->setTabText(tab, count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+    });
+    connect(problems, &ProblemsView::problemActivated, this, [this](const QString &source, int line, int column) {
+        if (source == tr("Variables")) {
+            m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
+            moveEditorCursor(m_ui->variablesEditor, line, column);
+        } else {
+            moveEditorCursor(m_ui->queryEditor, line, column);
+        }
+    });
+
+    // Find / replace works on whichever editor had the focus last.
+    m_ui->findBar->hide(); // Ctrl+F / Ctrl+H open it
+    m_ui->findBar->setEditor(m_ui->queryEditor);
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QsciScintilla *editor : {m_ui->queryEditor, m_ui->variablesEditor}) {
+            if (now && (now == editor || editor->isAncestorOf(now)))
+                m_ui->findBar->setEditor(editor);
+        }
+    });
+}
+
+void MainWindow::updateVariablesOperation()
+{
+    int index = operationIndexAtCursor();
+    if (index < 0)
+        index = m_ui->endpointBar->currentOperation();
+    const QString name = index >= 0 && index < m_operations.size() ? m_operations[index].name : QString();
+    m_variablesAssist->setOperation(m_ui->queryEditor->text(), name);
 }
 
 void MainWindow::setupActions()
@@ -317,6 +392,10 @@ void MainWindow::setupActions()
     editMenu->addAction(minifyAction);
     editMenu->addAction(commentAction);
     editMenu->addSeparator();
+    for (QAction *action : m_ui->findBar->editActions())
+        editMenu->addAction(action);
+    addActions(m_ui->findBar->editActions());
+    editMenu->addSeparator();
     editMenu->addAction(fillAction);
     QMenu *queryMenu = m_ui->menuBar->addMenu(tr("&Query"));
     queryMenu->addAction(runAction);
@@ -363,6 +442,7 @@ void MainWindow::setSchema(const std::shared_ptr<const Core::Schema> &schema)
     m_diagnostics->setSchema(schema);
     m_hover->setSchema(schema);
     m_completion->setSchema(schema);
+    m_variablesAssist->setSchema(schema);
     m_ui->schemaBrowser->setSchema(schema);
 }
 
@@ -535,7 +615,6 @@ void MainWindow::run()
 {
     if (m_runner->isRunning())
         return; // one request at a time; Stop first
-    clearErrorMarks(m_ui->variablesEditor);
     refreshOperations();
     const PreparedRequest prepared =
         prepareRequest(m_ui->queryEditor->text(), m_ui->variablesEditor->text(), m_ui->headersEdit->toPlainText(),
@@ -545,10 +624,9 @@ void MainWindow::run()
         break;
     case RequestInput::Variables:
         m_ui->inputTabs->setCurrentWidget(m_ui->variablesTab);
-        if (prepared.problem.line > 0) {
-            markError(m_ui->variablesEditor, prepared.problem.line, prepared.problem.column);
+        m_variablesAssist->refreshNow(); // underlines the JSON error where the parser stopped
+        if (prepared.problem.line > 0)
             moveEditorCursor(m_ui->variablesEditor, prepared.problem.line, prepared.problem.column);
-        }
         break;
     case RequestInput::Headers:
         m_ui->inputTabs->setCurrentWidget(m_ui->headersTab);
@@ -580,6 +658,7 @@ void MainWindow::refreshOperations()
                 + (operation.name.isEmpty() ? tr("(anonymous)") : operation.name);
     const int atCursor = operationIndexAtCursor();
     m_ui->endpointBar->setOperations(labels, atCursor >= 0 ? atCursor : m_ui->endpointBar->currentOperation());
+    updateVariablesOperation();
 }
 
 int MainWindow::operationIndexAtCursor() const

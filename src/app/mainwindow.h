@@ -38,6 +38,9 @@ class SchemaBrowser;
 class ResultView;
 class EndpointBar;
 class RunController;
+class VariablesAssist;
+class ProblemsView;
+class FindBar;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
@@ -74,6 +77,9 @@ public:
     bool isDaggerSessionOffered() const; ///< the banner offering the environment's Dagger session is visible
     EditorHover *editorHover() const;
     EditorCompletion *editorCompletion() const;
+    VariablesAssist *variablesAssist() const;
+    ProblemsView *problemsView() const;
+    FindBar *findBar() const;
 
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
@@ -107,6 +113,7 @@ private:
     void onKindChanged(int kind);
     void moveEditorCursor(QsciScintilla *editor, int line, int column);
     void refreshOperations();
+    void updateVariablesOperation(); ///< tells the variables pane which operation's variables it edits
     int operationIndexAtCursor() const;
     void reformat(bool minify);
     void fillInVariables();
@@ -118,6 +125,7 @@ private:
     EditorDiagnostics *m_diagnostics = nullptr;
     EditorHover *m_hover = nullptr;
     EditorCompletion *m_completion = nullptr;
+    VariablesAssist *m_variablesAssist = nullptr;
     Net::GraphQLClient *m_client = nullptr;
     Net::IntrospectionClient *m_introspection = nullptr;
     RunController *m_runner = nullptr;
