@@ -317,52 +317,41 @@ void MainWindow::updateVariablesOperation()
 void MainWindow::setupActions()
 {
     // Stable action ids (ARCHITECTURE.md): objectName is the id.
-    auto *runAction = new QAction(tr("&Run"), this);
-    runAction->setObjectName(QStringLiteral("Editor.Run"));
-    runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    runAction->setShortcutContext(Qt::WindowShortcut);
+    const auto action = [this](const QString &text, const QString &id, const QList<QKeySequence> &keys = {}) {
+        auto *created = new QAction(text, this);
+        created->setObjectName(id);
+        created->setShortcuts(keys);
+        created->setShortcutContext(Qt::WindowShortcut);
+        return created;
+    };
+    QAction *runAction = action(tr("&Run"), QStringLiteral("Editor.Run"),
+                                {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(runAction, &QAction::triggered, this, &MainWindow::run);
-
-    auto *stopAction = new QAction(tr("&Stop"), this);
-    stopAction->setObjectName(QStringLiteral("Editor.Stop"));
-    stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    QAction *stopAction = action(tr("&Stop"), QStringLiteral("Editor.Stop"), {QKeySequence(Qt::CTRL | Qt::Key_Period)});
     connect(stopAction, &QAction::triggered, this, &MainWindow::stop);
-
-    auto *reloadAction = new QAction(tr("Reload &Schema"), this);
-    reloadAction->setObjectName(QStringLiteral("Schema.Refresh"));
-    reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction *reloadAction = action(tr("Reload &Schema"), QStringLiteral("Schema.Refresh"), {QKeySequence(Qt::Key_F5)});
     connect(reloadAction, &QAction::triggered, this, &MainWindow::reloadSchema);
-
-    auto *prettifyAction = new QAction(tr("&Prettify"), this);
-    prettifyAction->setObjectName(QStringLiteral("Editor.Prettify"));
-    prettifyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    QAction *prettifyAction =
+        action(tr("&Prettify"), QStringLiteral("Editor.Prettify"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
     connect(prettifyAction, &QAction::triggered, this, [this] { reformat(false); });
-
-    auto *minifyAction = new QAction(tr("&Minify"), this);
-    minifyAction->setObjectName(QStringLiteral("Editor.Minify"));
-    minifyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *minifyAction =
+        action(tr("&Minify"), QStringLiteral("Editor.Minify"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)});
     connect(minifyAction, &QAction::triggered, this, [this] { reformat(true); });
-
-    auto *commentAction = new QAction(tr("Toggle &Comment"), this);
-    commentAction->setObjectName(QStringLiteral("Editor.ToggleComment"));
-    commentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    QAction *commentAction =
+        action(tr("Toggle &Comment"), QStringLiteral("Editor.ToggleComment"), {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(commentAction, &QAction::triggered, this, [this] { toggleLineComments(m_ui->queryEditor); });
-
-    auto *fillAction = new QAction(tr("&Fill In Variables"), this);
-    fillAction->setObjectName(QStringLiteral("Editor.FillVariables"));
-    fillAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    QAction *fillAction = action(tr("&Fill In Variables"), QStringLiteral("Editor.FillVariables"),
+                                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)});
     connect(fillAction, &QAction::triggered, this, &MainWindow::fillInVariables);
 
-    auto *loadSchemaAction = new QAction(tr("&Load Schema From File…"), this);
-    loadSchemaAction->setObjectName(QStringLiteral("Schema.LoadFile"));
+    QAction *loadSchemaAction = action(tr("&Load Schema From File…"), QStringLiteral("Schema.LoadFile"));
     connect(loadSchemaAction, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Load Schema"), QString(),
                                                           tr("GraphQL schemas (*.graphql *.graphqls *.gql *.json);;All files (*)"));
         if (!path.isEmpty())
             loadSchemaFile(path);
     });
-    auto *saveSchemaAction = new QAction(tr("&Save Schema As…"), this);
-    saveSchemaAction->setObjectName(QStringLiteral("Schema.SaveAs"));
+    QAction *saveSchemaAction = action(tr("&Save Schema As…"), QStringLiteral("Schema.SaveAs"));
     connect(saveSchemaAction, &QAction::triggered, this, [this] {
         if (!m_ui->schemaBrowser->schema()) {
             statusBar()->showMessage(tr("No schema loaded yet."), 8000);
@@ -377,9 +366,7 @@ void MainWindow::setupActions()
             QMessageBox::warning(this, tr("Save Schema"), error);
     });
 
-    auto *quitAction = new QAction(tr("&Quit"), this);
-    quitAction->setObjectName(QStringLiteral("File.Quit"));
-    quitAction->setShortcut(QKeySequence::Quit);
+    QAction *quitAction = action(tr("&Quit"), QStringLiteral("File.Quit"), QKeySequence::keyBindings(QKeySequence::Quit));
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
     QMenu *fileMenu = m_ui->menuBar->addMenu(tr("&File"));
@@ -402,13 +389,7 @@ void MainWindow::setupActions()
     queryMenu->addAction(stopAction);
     queryMenu->addSeparator();
     queryMenu->addAction(reloadAction);
-    addAction(runAction);
-    addAction(stopAction);
-    addAction(reloadAction);
-    addAction(prettifyAction);
-    addAction(minifyAction);
-    addAction(commentAction);
-    addAction(fillAction);
+    addActions({runAction, stopAction, reloadAction, prettifyAction, minifyAction, commentAction, fillAction});
 }
 
 void MainWindow::loadSchemaFile(const QString &path)
