@@ -251,6 +251,7 @@ void MainWindow::setupEditors()
     connect(m_hover, &EditorHover::schemaElementActivated, this, [this](const QString &type, const QString &field) {
         m_ui->schemaBrowser->showElement(type, field);
     });
+    connect(m_hover, &EditorHover::directiveActivated, m_ui->schemaBrowser, &SchemaBrowser::showDirective);
     // Schema browser → editor: the + button or a double-click on a field adds it to the current operation.
     connect(m_ui->schemaBrowser, &SchemaBrowser::insertFieldRequested, this,
             [this](const QString &typeName, const QString &fieldName) {

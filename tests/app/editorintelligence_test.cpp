@@ -98,6 +98,8 @@ private slots:
     void hover();
     void ctrlClickActivatesTheElement_data();
     void ctrlClickActivatesTheElement();
+    void ctrlClickActivatesTheDirective_data();
+    void ctrlClickActivatesTheDirective();
 
 private:
     std::shared_ptr<const Core::Schema> schema(const QString &name);
@@ -589,6 +591,55 @@ void EditorIntelligenceTest::ctrlClickActivatesTheElement()
     // A plain click only moves the caret.
     QTest::mouseClick(under.editor.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x + 1, y + height / 2));
     QCOMPARE(activated.size(), 1);
+}
+
+void EditorIntelligenceTest::ctrlClickActivatesTheDirective_data()
+{
+    QTest::addColumn<QString>("schemaName");
+    QTest::addColumn<QString>("document"); // `|` where the mouse clicks
+    QTest::addColumn<QString>("directiveName");
+    QTest::addColumn<QString>("argumentName");
+    QTest::newRow("small: custom directive") << u"small"_s << u"{ viewer { id @highl|ight } }"_s << u"highlight"_s
+                                             << QString();
+    QTest::newRow("small: custom directive's argument")
+        << u"small"_s << u"{ viewer { id @highlight(col|or: RED) } }"_s << u"highlight"_s << u"color"_s;
+    QTest::newRow("small: type-system directive by name")
+        << u"small"_s << u"{ viewer { id @la|bel(name: \"x\") } }"_s << u"label"_s << QString();
+    QTest::newRow("small: on the operation") << u"small"_s << u"query Q @tr|ace(tag: \"t\") { viewer { id } }"_s
+                                             << u"trace"_s << QString();
+    QTest::newRow("github: @include") << u"github"_s << u"{ viewer { login @incl|ude(if: true) } }"_s
+                                      << u"include"_s << QString();
+    QTest::newRow("github: @skip(if:)") << u"github"_s << u"{ viewer { login @skip(i|f: false) } }"_s << u"skip"_s
+                                        << u"if"_s;
+    QTest::newRow("github: @deprecated") << u"github"_s << u"{ viewer { login @deprec|ated } }"_s
+                                         << u"deprecated"_s << QString();
+}
+
+void EditorIntelligenceTest::ctrlClickActivatesTheDirective()
+{
+    QFETCH(QString, schemaName);
+    QFETCH(QString, document);
+    QFETCH(QString, directiveName);
+    QFETCH(QString, argumentName);
+    EditorUnderTest under(schema(schemaName));
+    QVERIFY(under.showAndFocus());
+    const auto [text, offset] = splitCaret(document);
+    under.editor.setText(text);
+    const int position = bytePosition(text, offset);
+    const int x = int(under.editor.SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0UL, position));
+    const int y = int(under.editor.SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, position));
+    const int height = int(under.editor.SendScintilla(QsciScintilla::SCI_TEXTHEIGHT, 0));
+    QSignalSpy directives(under.hover, &App::EditorHover::directiveActivated);
+    QSignalSpy elements(under.hover, &App::EditorHover::schemaElementActivated);
+    QTest::mouseClick(under.editor.viewport(), Qt::LeftButton, Qt::ControlModifier, QPoint(x + 1, y + height / 2));
+    QCOMPARE(directives.size(), 1);
+    QCOMPARE(directives.first().at(0).toString(), directiveName);
+    QCOMPARE(directives.first().at(1).toString(), argumentName);
+    QCOMPARE(elements.size(), 0);
+    // Without a schema there is nothing to show: the click is an ordinary click.
+    under.hover->setSchema(nullptr);
+    QVERIFY(!under.hover->activateAt(offset));
+    QCOMPARE(directives.size(), 1);
 }
 
 QTEST_MAIN(EditorIntelligenceTest)

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Sextant: the schema browser over real introspection results.
+#include <app/editor/editordiagnostics.h>
+#include <app/editor/editorhover.h>
 #include <app/schema/schemabrowser.h>
 #include <core/schema/introspectionreader.h>
 #include <core/schema/schema.h>
 #include <models/roles.h>
 #include <models/schematreemodel.h>
 
+#include "editortestsupport.h"
+
+#include <Qsci/qsciscintilla.h>
+
 #include <QFile>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -14,6 +21,7 @@
 #include <QTreeView>
 
 using namespace Sextant;
+using namespace Qt::StringLiterals;
 
 class SchemaBrowserTest : public QObject
 {
@@ -25,6 +33,11 @@ private slots:
     void filterKeepsMatchesAndAncestors();
     void detailsShowDeprecation();
     void insertFieldFromButtonAndDoubleClick();
+    void showDirective_data();
+    void showDirective();
+    void ctrlClickOnADirectiveShowsIt();
+    void longSignaturesListOneArgumentPerLine();
+    void nameColumnFollowsTheWidth();
 
 private:
     static std::shared_ptr<const Core::Schema> load(const QString &name);
@@ -194,6 +207,148 @@ void SchemaBrowserTest::insertFieldFromButtonAndDoubleClick()
     QTest::mouseDClick(browser.treeView()->viewport(), Qt::LeftButton, {}, memberCenter);
     QVERIFY(browser.treeView()->isExpanded(member));
     QCOMPARE(spy.count(), 3);
+}
+
+void SchemaBrowserTest::showDirective_data()
+{
+    QTest::addColumn<QString>("schema");
+    QTest::addColumn<QString>("directive");
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<QString>("signature");   // in the details pane
+    QTest::addColumn<QString>("description"); // in the details pane
+    QTest::newRow("small: @label") << u"small"_s << u"label"_s << QString()
+                                   << u"@label(name: String!, value: String) repeatable on"_s
+                                   << u"Attach a free-form label."_s;
+    QTest::newRow("small: @highlight(color:)") << u"small"_s << u"highlight"_s << u"color"_s
+                                               << u"color: Color = YELLOW"_s << u"No description."_s;
+    QTest::newRow("github: @include") << u"github"_s << u"include"_s << QString() << u"@include(if: Boolean!)"_s
+                                      << u"Directs the executor to include this field or fragment"_s;
+    QTest::newRow("github: @deprecated(reason:)") << u"github"_s << u"deprecated"_s << u"reason"_s
+                                                  << u"reason: String"_s << u"Explains why this element"_s;
+}
+
+void SchemaBrowserTest::showDirective()
+{
+    QFETCH(QString, schema);
+    QFETCH(QString, directive);
+    QFETCH(QString, argument);
+    QFETCH(QString, signature);
+    QFETCH(QString, description);
+    const auto loaded = EditorTestSupport::loadSchema(schema);
+    QVERIFY(loaded);
+    App::SchemaBrowser browser;
+    browser.resize(500, 700);
+    browser.setSchema(loaded);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    // A filter that hides the directive is cleared rather than navigating nowhere.
+    browser.setFilterText(u"viewer"_s);
+    QVERIFY(browser.showType(loaded->queryTypeName()));
+
+    QVERIFY(browser.showDirective(directive, argument));
+    QCOMPARE(browser.currentDirectiveName(), directive);
+    QCOMPARE(browser.currentTypeName(), QString());
+    const QModelIndex current = browser.treeView()->currentIndex();
+    QVERIFY(current.isValid());
+    using NodeKind = Models::SchemaTreeModel::NodeKind;
+    const QModelIndex directiveRow = argument.isEmpty() ? current : current.parent();
+    QCOMPARE(directiveRow.data().toString(), u'@' + directive);
+    QCOMPARE(directiveRow.data(Models::NodeKindRole).toInt(), int(NodeKind::Directive));
+    QCOMPARE(directiveRow.parent().data(Models::NodeKindRole).toInt(), int(NodeKind::DirectivesGroup));
+    if (!argument.isEmpty()) {
+        QCOMPARE(current.data().toString(), argument);
+        QCOMPARE(current.data(Models::NodeKindRole).toInt(), int(NodeKind::Argument));
+    }
+    QVERIFY(browser.treeView()->isExpanded(directiveRow.parent()));
+    QVERIFY(browser.treeView()->visualRect(current).intersects(browser.treeView()->viewport()->rect()));
+    const QString details = browser.detailsView()->toPlainText();
+    QVERIFY2(details.contains(signature), qPrintable(details));
+    QVERIFY2(details.contains(description), qPrintable(details));
+
+    // The directive is a history entry like a type: back to the query type, forward to the directive again.
+    QVERIFY(browser.canGoBack());
+    browser.goBack();
+    QCOMPARE(browser.currentTypeName(), loaded->queryTypeName());
+    QCOMPARE(browser.currentDirectiveName(), QString());
+    browser.goForward();
+    QCOMPARE(browser.currentDirectiveName(), directive);
+    QCOMPARE(browser.treeView()->currentIndex().data().toString(), u'@' + directive);
+
+    // Unknown names change nothing; a type name is not a directive and "@x" is not a type.
+    QVERIFY(!browser.showDirective(u"noSuchDirective"_s));
+    QVERIFY(!browser.showDirective(QString()));
+    QVERIFY(!browser.showType(u'@' + directive));
+    QCOMPARE(browser.currentDirectiveName(), directive);
+    QVERIFY(!browser.showDirective(loaded->queryTypeName()));
+}
+
+void SchemaBrowserTest::ctrlClickOnADirectiveShowsIt()
+{
+    // Wired as the window does it: the editor's Ctrl+click on a directive shows it in the browser.
+    const auto loaded = EditorTestSupport::loadSchema(u"small"_s);
+    QVERIFY(loaded);
+    App::SchemaBrowser browser;
+    browser.setSchema(loaded);
+    QsciScintilla editor;
+    auto *diagnostics = new App::EditorDiagnostics(&editor, &editor);
+    auto *hover = new App::EditorHover(&editor, diagnostics, &editor);
+    hover->setSchema(loaded);
+    connect(hover, &App::EditorHover::directiveActivated, &browser, &App::SchemaBrowser::showDirective);
+    const auto [text, offset] = EditorTestSupport::splitCaret(u"{ viewer { id @highlight(col|or: RED) } }"_s);
+    editor.setText(text);
+    QVERIFY(hover->activateAt(offset));
+    QCOMPARE(browser.currentDirectiveName(), u"highlight"_s);
+    QCOMPARE(browser.treeView()->currentIndex().data().toString(), u"color"_s);
+    const QString details = browser.detailsView()->toPlainText();
+    QVERIFY2(details.contains(u"color: Color = YELLOW"_s), qPrintable(details));
+    QVERIFY2(!details.contains(u"Default:"_s), qPrintable(details)); // the signature shows it already
+    QVERIFY(browser.detailsView()->toHtml().contains(u"sextant-type:Color"_s));
+}
+
+void SchemaBrowserTest::longSignaturesListOneArgumentPerLine()
+{
+    const auto loaded = load(u"dagster"_s);
+    QVERIFY(loaded);
+    App::SchemaBrowser browser;
+    browser.setSchema(loaded);
+    QVERIFY(browser.showElement(u"Query"_s, u"runsOrError"_s));
+    const QString indent = u"  "_s; // &nbsp;&nbsp; (toPlainText() gives spaces)
+    QString details = browser.detailsView()->toPlainText();
+    QVERIFY2(details.contains(u"runsOrError(\n"_s + indent + u"filter: RunsFilter\n"_s + indent + u"cursor: String\n"_s
+                              + indent + u"limit: Int\n): RunsOrError!"_s),
+             qPrintable(details));
+    const QString html = browser.detailsView()->toHtml();
+    QVERIFY(html.contains(u"sextant-type:RunsFilter"_s));
+    QVERIFY(html.contains(u"sextant-type:RunsOrError"_s));
+
+    // A short one stays on one line.
+    QVERIFY(browser.showDirective(u"include"_s));
+    details = browser.detailsView()->toPlainText();
+    QVERIFY2(details.contains(u"directive @include(if: Boolean!) on FIELD"_s), qPrintable(details));
+    // The description is Markdown, rendered: `if` is code, not backticks.
+    QVERIFY2(details.contains(u"only when the if argument is true."_s), qPrintable(details));
+    QVERIFY(browser.detailsView()->toHtml().contains(u"monospace"_s));
+}
+
+void SchemaBrowserTest::nameColumnFollowsTheWidth()
+{
+    App::SchemaBrowser browser;
+    browser.setSchema(load(u"small"_s));
+    browser.resize(300, 600);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    QHeaderView *header = browser.treeView()->header();
+    const auto fitted = [&] { return std::max(120, browser.treeView()->viewport()->width() * 3 / 5); };
+    QTRY_COMPARE(header->sectionSize(0), fitted());
+    QVERIFY(header->sectionSize(1) >= browser.treeView()->viewport()->width() / 3); // the type column stays readable
+    browser.resize(700, 600);
+    QTRY_COMPARE(header->sectionSize(0), fitted());
+    QVERIFY(header->sectionSize(0) > 300);
+    // Once the user has sized the column, resizing the browser keeps that width.
+    header->resizeSection(0, 150);
+    browser.resize(500, 600);
+    QTRY_VERIFY(browser.treeView()->viewport()->width() < 500);
+    QCOMPARE(header->sectionSize(0), 150);
 }
 
 QTEST_MAIN(SchemaBrowserTest)

@@ -90,7 +90,10 @@ QString EditorHover::tooltipAt(int utf16Offset) const
     const Core::HoverInfo info = Core::hoverAt(*m_schema, text, utf16Offset);
     if (!info.isValid())
         return {};
-    QString html = QStringLiteral("<p><code><b>") + info.signature.toHtmlEscaped() + QStringLiteral("</b></code></p>");
+    // QToolTip wraps rich text at a narrow width: keep a signature of ordinary length on one line.
+    QString html = (info.signature.size() <= 100 ? QStringLiteral("<p style=\"white-space:pre\"><code><b>")
+                                                 : QStringLiteral("<p><code><b>"))
+        + info.signature.toHtmlEscaped() + QStringLiteral("</b></code></p>");
     if (!info.description.trimmed().isEmpty())
         html += markdownToHtml(info.description);
     if (info.isDeprecated) {
@@ -108,10 +111,17 @@ bool EditorHover::activateAt(int utf16Offset)
     if (!m_schema)
         return false;
     const Core::HoverInfo info = Core::hoverAt(*m_schema, m_editor->text(), utf16Offset);
-    if (!info.isValid() || info.coordinate.typeName.isEmpty())
-        return false;
     using Kind = Core::SchemaElementKind;
     const Kind kind = info.coordinate.kind;
+    if (kind == Kind::Directive || kind == Kind::DirectiveArgument) {
+        if (info.coordinate.directiveName.isEmpty())
+            return false;
+        emit directiveActivated(info.coordinate.directiveName,
+                                kind == Kind::DirectiveArgument ? info.coordinate.argumentName : QString());
+        return true;
+    }
+    if (!info.isValid() || info.coordinate.typeName.isEmpty())
+        return false;
     const bool hasField = kind == Kind::Field || kind == Kind::Argument || kind == Kind::InputField;
     emit schemaElementActivated(info.coordinate.typeName, hasField ? info.coordinate.fieldName : QString());
     return true;

@@ -20,9 +20,9 @@ class EditorDiagnostics;
 /**
  * When the mouse rests on the query editor: a problem's message if the spot is underlined (EditorDiagnostics),
  * else the documentation of the schema element there (Core::hoverAt: signature, Markdown description rendered,
- * deprecation), like GraphiQL's hover. Ctrl+click on a field, argument, type, enum value or directive emits
- * schemaElementActivated so the window can show it in the schema browser. GUI thread only; without a schema only
- * problems are shown.
+ * deprecation), like GraphiQL's hover. Ctrl+click on a field, argument, type, enum value or input field emits
+ * schemaElementActivated, on a directive or a directive's argument directiveActivated, so the window can show it in
+ * the schema browser. GUI thread only; without a schema only problems are shown and Ctrl+click does nothing.
  */
 class EditorHover final : public QObject
 {
@@ -41,6 +41,8 @@ public:
 signals:
     /// typeName is always set; fieldName is set for fields, arguments and input fields.
     void schemaElementActivated(const QString &typeName, const QString &fieldName);
+    /// directiveName without "@"; argumentName is set when the click was on one of the directive's arguments.
+    void directiveActivated(const QString &directiveName, const QString &argumentName);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

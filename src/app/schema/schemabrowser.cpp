@@ -12,13 +12,17 @@
 #include <models/schematreemodel.h>
 
 #include <QAction>
+#include <QEvent>
 #include <QHeaderView>
 #include <QRegularExpression>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace Sextant::App {
 
@@ -39,13 +43,37 @@ QString linkedTypeRef(const QString &typeRef, const QString &namedType)
         + QStringLiteral("</a>") + typeRef.mid(at + namedType.size()).toHtmlEscaped();
 }
 
+// "color: Color = YELLOW" or "loans(first: Int = 10): LoanConnection!" with the type as a link: the type is the
+// signature's tail, or follows the name of an argument or input field that has a default value.
+QString linkedSignature(const QString &signature, const QString &typeRef, const QString &namedType)
+{
+    qsizetype typeAt = -1;
+    if (!typeRef.isEmpty() && signature.endsWith(typeRef)) {
+        typeAt = signature.size() - typeRef.size();
+    } else if (!typeRef.isEmpty()) {
+        typeAt = signature.indexOf(QStringLiteral(": ") + typeRef + u' ');
+        if (typeAt >= 0)
+            typeAt += 2;
+    }
+    if (typeAt < 0)
+        return signature.toHtmlEscaped();
+    return signature.left(typeAt).toHtmlEscaped() + linkedTypeRef(typeRef, namedType)
+        + signature.mid(typeAt + typeRef.size()).toHtmlEscaped();
+}
+
+// Descriptions are CommonMark (spec §2.6 Descriptions); GraphiQL renders them, so does the editor's hover.
 QString descriptionHtml(const QString &description)
 {
     if (description.trimmed().isEmpty())
         return QStringLiteral("<p><i>No description.</i></p>");
-    QString html = description.toHtmlEscaped();
-    html.replace(u'\n', QStringLiteral("<br>"));
-    return QStringLiteral("<p>") + html + QStringLiteral("</p>");
+    QTextDocument document;
+    document.setMarkdown(description);
+    const QString html = document.toHtml();
+    // Keep only the body: the details pane renders the fragment inside its own document.
+    const qsizetype bodyStart = html.indexOf(u"<body");
+    const qsizetype contentStart = bodyStart >= 0 ? html.indexOf(u'>', bodyStart) + 1 : 0;
+    const qsizetype bodyEnd = html.lastIndexOf(u"</body>");
+    return html.mid(contentStart, bodyEnd > contentStart ? bodyEnd - contentStart : -1);
 }
 
 } // namespace
@@ -61,6 +89,11 @@ SchemaBrowser::SchemaBrowser(QWidget *parent)
     m_ui->treeView->setModel(m_proxy);
     m_ui->treeView->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_ui->treeView->header()->resizeSection(0, 220);
+    connect(m_ui->treeView->header(), &QHeaderView::sectionResized, this, [this](int logicalIndex) {
+        if (logicalIndex == 0 && !m_fittingNameColumn)
+            m_nameColumnSizedByUser = true;
+    });
+    m_ui->treeView->viewport()->installEventFilter(this);
     m_ui->treeView->setExpandsOnDoubleClick(false);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -142,14 +175,42 @@ void SchemaBrowser::setStatusText(const QString &text)
 
 bool SchemaBrowser::showType(const QString &typeName)
 {
-    if (!m_model->indexForType(typeName).isValid())
+    return !typeName.startsWith(u'@') && navigateTo(typeName);
+}
+
+bool SchemaBrowser::showDirective(const QString &directiveName, const QString &argumentName)
+{
+    if (directiveName.isEmpty() || !navigateTo(u'@' + directiveName))
         return false;
-    if (typeName == m_current)
+    if (argumentName.isEmpty())
         return true;
+    const QModelIndex directive = m_proxy->mapFromSource(m_model->indexForDirective(directiveName));
+    m_ui->treeView->expand(directive);
+    for (int row = 0; row < m_proxy->rowCount(directive); ++row) {
+        const QModelIndex child = m_proxy->index(row, 0, directive);
+        if (child.data(Qt::DisplayRole).toString() == argumentName) {
+            m_ui->treeView->setCurrentIndex(child);
+            m_ui->treeView->scrollTo(child);
+            break;
+        }
+    }
+    return true;
+}
+
+bool SchemaBrowser::navigateTo(const QString &target)
+{
+    const bool isDirective = target.startsWith(u'@');
+    const QModelIndex source = isDirective ? m_model->indexForDirective(target.mid(1)) : m_model->indexForType(target);
+    if (!source.isValid())
+        return false;
+    if (target == m_current) {
+        selectType(target); // back to the row itself, e.g. after an argument or field below it was shown
+        return true;
+    }
     if (!m_current.isEmpty())
         m_back.append(m_current);
     m_forward.clear();
-    selectType(typeName);
+    selectType(target);
     return true;
 }
 
@@ -174,7 +235,12 @@ bool SchemaBrowser::showElement(const QString &typeName, const QString &fieldNam
 
 QString SchemaBrowser::currentTypeName() const
 {
-    return m_current;
+    return m_current.startsWith(u'@') ? QString() : m_current;
+}
+
+QString SchemaBrowser::currentDirectiveName() const
+{
+    return m_current.startsWith(u'@') ? m_current.mid(1) : QString();
 }
 
 bool SchemaBrowser::canGoBack() const
@@ -260,14 +326,17 @@ bool SchemaBrowser::fieldOfRow(const QModelIndex &proxyIndex, QString *typeName,
     return true;
 }
 
-void SchemaBrowser::selectType(const QString &typeName)
+void SchemaBrowser::selectType(const QString &target)
 {
-    m_current = typeName;
-    QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->indexForType(typeName));
+    m_current = target;
+    const auto sourceIndex = [this, &target] {
+        return target.startsWith(u'@') ? m_model->indexForDirective(target.mid(1)) : m_model->indexForType(target);
+    };
+    QModelIndex proxyIndex = m_proxy->mapFromSource(sourceIndex());
     if (!proxyIndex.isValid() && !m_ui->filterEdit->text().isEmpty()) {
         // The filter hides the target: clear it rather than navigating nowhere.
         setFilterText(QString());
-        proxyIndex = m_proxy->mapFromSource(m_model->indexForType(typeName));
+        proxyIndex = m_proxy->mapFromSource(sourceIndex());
     }
     if (proxyIndex.isValid()) {
         for (QModelIndex p = proxyIndex.parent(); p.isValid(); p = p.parent())
@@ -286,7 +355,6 @@ void SchemaBrowser::updateDetails(const QModelIndex &index)
         return;
     }
     const QString name = index.data(Qt::DisplayRole).toString();
-    const QString typeRef = index.data(Models::TypeRefRole).toString();
     const QString typeName = index.data(Models::TypeNameRole).toString();
     const int nodeKind = index.data(Models::NodeKindRole).toInt();
     using NodeKind = Models::SchemaTreeModel::NodeKind;
@@ -325,13 +393,9 @@ void SchemaBrowser::updateDetails(const QModelIndex &index)
         if (signature.isEmpty())
             signature = name;
         html += QStringLiteral("<h3>") + name.toHtmlEscaped() + QStringLiteral("</h3>");
-        if (!typeRef.isEmpty())
-            html += QStringLiteral("<p><code>") + signature.left(signature.size() - typeRef.size()).toHtmlEscaped()
-                + linkedTypeRef(typeRef, typeName) + QStringLiteral("</code></p>");
-        else
-            html += QStringLiteral("<p><code>") + signature.toHtmlEscaped() + QStringLiteral("</code></p>");
+        html += QStringLiteral("<p><code>") + signatureHtml(index, signature) + QStringLiteral("</code></p>");
         const QString defaultValue = index.data(Models::DefaultValueRole).toString();
-        if (!defaultValue.isEmpty())
+        if (!defaultValue.isEmpty() && !signature.endsWith(QStringLiteral(" = ") + defaultValue))
             html += QStringLiteral("<p>Default: <code>") + defaultValue.toHtmlEscaped() + QStringLiteral("</code></p>");
         html += descriptionHtml(index.data(Models::DescriptionRole).toString());
     }
@@ -341,6 +405,59 @@ void SchemaBrowser::updateDetails(const QModelIndex &index)
             + (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason.toHtmlEscaped()) + QStringLiteral("</p>");
     }
     m_ui->detailsView->setHtml(html);
+}
+
+QString SchemaBrowser::signatureHtml(const QModelIndex &index, const QString &signature) const
+{
+    const QString typeRef = index.data(Models::TypeRefRole).toString();
+    const QString typeName = index.data(Models::TypeNameRole).toString();
+    // A long field or directive signature lists one argument per line, as GraphiQL's doc explorer does; the
+    // arguments are the row's children (of the source model: the filter may hide some).
+    const QModelIndex source = m_proxy->mapToSource(index.siblingAtColumn(0));
+    const int kind = source.data(Models::NodeKindRole).toInt();
+    using NodeKind = Models::SchemaTreeModel::NodeKind;
+    const int argumentCount = kind == int(NodeKind::Field) || kind == int(NodeKind::Directive)
+        ? m_model->rowCount(source)
+        : 0;
+    const qsizetype open = signature.indexOf(u'(');
+    if (argumentCount == 0 || open < 0)
+        return linkedSignature(signature, typeRef, typeName);
+    QStringList arguments;
+    QString lines;
+    for (int row = 0; row < argumentCount; ++row) {
+        const QModelIndex argument = m_model->index(row, 0, source);
+        const QString argumentSignature = argument.data(Models::SignatureRole).toString();
+        arguments << argumentSignature;
+        lines += QStringLiteral("<br>&nbsp;&nbsp;")
+            + linkedSignature(argumentSignature, argument.data(Models::TypeRefRole).toString(),
+                              argument.data(Models::TypeNameRole).toString());
+    }
+    const QString joined = arguments.join(QStringLiteral(", "));
+    const qsizetype close = open + 1 + joined.size();
+    if (signature.mid(open + 1, joined.size()) != joined || close >= signature.size() || signature.at(close) != u')')
+        return linkedSignature(signature, typeRef, typeName); // not the "name(args)tail" shape expected
+    if (close < 48) // "directive @include(if: Boolean!)" reads best on one line
+        return linkedSignature(signature, typeRef, typeName);
+    return signature.left(open + 1).toHtmlEscaped() + lines + QStringLiteral("<br>")
+        + linkedSignature(signature.mid(close), typeRef, typeName);
+}
+
+bool SchemaBrowser::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->treeView->viewport() && event->type() == QEvent::Resize)
+        fitNameColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void SchemaBrowser::fitNameColumn()
+{
+    if (m_nameColumnSizedByUser)
+        return;
+    // A fixed name column leaves the type column a few letters wide in a narrow dock ("RepositoriesO…").
+    const int width = m_ui->treeView->viewport()->width();
+    m_fittingNameColumn = true;
+    m_ui->treeView->header()->resizeSection(0, std::max(120, width * 3 / 5));
+    m_fittingNameColumn = false;
 }
 
 void SchemaBrowser::updateNavigationButtons()

@@ -30,7 +30,8 @@ class SchemaProxyModel;
  * Shows a Core::Schema (from introspection or a file) as a tree: root operation types → fields → arguments, then
  * all types and directives (Models::SchemaTreeModel). Selecting a row shows its signature, description and
  * deprecation in the details pane; type names there are links, and following one (or double-clicking a field)
- * navigates to that type, recorded in a back/forward history like a web browser's. The filter box keeps matching
+ * navigates to that type, recorded in a back/forward history like a web browser's; showDirective() does the same for
+ * a directive (Ctrl+click on one in the editor). The filter box keeps matching
  * rows and their ancestors. Double-clicking a field row, or the "+" (Insert into query) button while one is selected,
  * emits insertFieldRequested() for the editor to add the field to the current operation (graphiql-explorer style);
  * double-clicking a type row still expands it, and other rows (arguments, possible types) still navigate.
@@ -53,7 +54,11 @@ public:
     bool showType(const QString &typeName);
     /// Like showType(), then selects the field (or input field) row under it when @p fieldName is given.
     bool showElement(const QString &typeName, const QString &fieldName);
-    QString currentTypeName() const; ///< the type last navigated to, empty if none
+    /// Selects the directive's row in the "Directives" group (name without "@") and shows its details, or the row of
+    /// its argument @p argumentName when given and known; records it in the history. False if the directive is unknown.
+    bool showDirective(const QString &directiveName, const QString &argumentName = QString());
+    QString currentTypeName() const;      ///< the type last navigated to, empty if none or a directive
+    QString currentDirectiveName() const; ///< the directive last navigated to (without "@"), empty if none or a type
     bool canGoBack() const;
     bool canGoForward() const;
     void goBack();
@@ -71,19 +76,31 @@ signals:
     /// The user asked to add the field @p fieldName of the object/interface type @p typeName to the query.
     void insertFieldRequested(const QString &typeName, const QString &fieldName);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// Gives the name column ~60% of the tree's width until the user drags the column border.
+    void fitNameColumn();
     /// The parent type and name of a field row (either column); false for any other row.
     bool fieldOfRow(const QModelIndex &proxyIndex, QString *typeName, QString *fieldName) const;
-    void selectType(const QString &typeName);
+    /// Selects a history entry: a type name, or "@name" for a directive (type names cannot start with "@").
+    void selectType(const QString &target);
+    /// Records @p target (see selectType) as the current entry; false if it names nothing in the schema.
+    bool navigateTo(const QString &target);
     void updateDetails(const QModelIndex &proxyIndex);
+    /// The row's signature as HTML with its types as links.
+    QString signatureHtml(const QModelIndex &proxyIndex, const QString &signature) const;
     void updateNavigationButtons();
 
     std::unique_ptr<Ui::SchemaBrowser> m_ui;
     Models::SchemaTreeModel *m_model = nullptr;
     SchemaProxyModel *m_proxy = nullptr;
-    QStringList m_back;
+    QStringList m_back;    // history entries, see selectType()
     QStringList m_forward;
     QString m_current;
+    bool m_fittingNameColumn = false;
+    bool m_nameColumnSizedByUser = false;
 };
 
 } // namespace Sextant::App
