@@ -27,6 +27,9 @@ void configureCodeEditor(QsciScintilla *editor)
     editor->setCaretLineVisible(true);
     editor->setCaretLineBackgroundColor(QColor(0xf5, 0xf7, 0xfa));
     editor->setWrapMode(QsciScintilla::WrapNone);
+    // The horizontal scroll bar appears only when a line is wider than the view (Scintilla's default is 2000 px).
+    editor->SendScintilla(QsciScintilla::SCI_SETSCROLLWIDTH, 1);
+    editor->SendScintilla(QsciScintilla::SCI_SETSCROLLWIDTHTRACKING, 1);
     editor->indicatorDefine(QsciScintilla::SquiggleIndicator, ErrorIndicator);
     editor->setIndicatorForegroundColor(QColor(0xd0, 0x10, 0x10), ErrorIndicator);
 }
