@@ -7,7 +7,7 @@ For each size, tests/fixtures/responses/gen-response.mjs --mb SIZE --seed 1 writ
 (compact JSON) into a temporary directory. A local HTTP server on 127.0.0.1 (a thread of this script) answers every
 POST with that file (with Content-Length). Then:
   - sextant_response_bench scan FILE: ResponseDocument over the file with the old byte-at-a-time scanner (the
-    reference engine) and with simdjson On Demand (what the app uses); median ms.
+    reference engine) and with simdjson (stage 1 + our walk of its structural index: what the app uses); median ms.
   - sextant_response_bench receive URL: what MainWindow does (GraphQLClient receives on the main thread, parse
     with QtConcurrent, ResponseTreeModel on the main thread); time from the last byte to a browsable model, peak
     RSS growth over the RSS before the request (and its ratio to the file size), the longest main-thread stall

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     ResponseDocument::ParseError error;
     const auto document = ResponseDocument::parse(bytes, &error);
-    // Differential: simdjson On Demand and the reference scanner accept the same documents (the simdjson engine
+    // Differential: the simdjson engine and the reference scanner accept the same documents (the simdjson engine
     // only adds its nesting limit) and describe errors the same way.
     ResponseDocument::ParseError referenceError;
     const auto reference =

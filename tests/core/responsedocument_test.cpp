@@ -214,6 +214,7 @@ private slots:
     void garbageInPadding();
     void generatedRoundTrip();
     void enginesAgree();
+    void escapedKeysAcrossTheIndex();
 };
 
 void ResponseDocumentTest::fixtures_data()
@@ -1158,6 +1159,75 @@ void ResponseDocumentTest::enginesAgree()
     }
     QVERIFY(accepted > 100);
     QVERIFY(rejected > 1000);
+}
+
+// Member names are found by stepping back from the value (no key offset in the node), and the simdjson engine gives
+// the structural index back to the system while it walks: a document of several MB with escaped, backslash-ending
+// and empty member names and whitespace everywhere must give the same name, kind and parent for every node as the
+// reference scanner, from the first node to the last.
+void ResponseDocumentTest::escapedKeysAcrossTheIndex()
+{
+    const QList<QByteArray> keys{R"("a")", R"("q\"uote")", R"("ends\\")", R"("\\")", R"("\"")", R"("")",
+                                 R"("\u00e9t\u00e9")", R"("x\\\"y")", R"("long key with spaces, commas: and colons")"};
+    const QList<QByteArray> gaps{"", " ", "\n  ", "\t", "\r\n"};
+    QRandomGenerator random(7);
+    QByteArray bytes = "{\"items\" :\n[";
+    int items = 0;
+    while (bytes.size() < 3 * 1024 * 1024) {
+        if (items++ > 0)
+            bytes += ",";
+        bytes += gaps.at(random.bounded(int(gaps.size()))) + "{";
+        const int members = 1 + random.bounded(6);
+        for (int m = 0; m < members; ++m) {
+            if (m > 0)
+                bytes += "," + gaps.at(random.bounded(int(gaps.size())));
+            bytes += keys.at(random.bounded(int(keys.size()))) + gaps.at(random.bounded(int(gaps.size()))) + ":"
+                     + gaps.at(random.bounded(int(gaps.size())));
+            switch (random.bounded(4)) {
+            case 0:
+                bytes += QByteArray::number(random.bounded(100000));
+                break;
+            case 1:
+                bytes += R"("v\\al\"ue")";
+                break;
+            case 2:
+                bytes += "[" + keys.at(random.bounded(int(keys.size()))) + ", {" + keys.at(0) + ":null}]";
+                break;
+            default:
+                bytes += "true";
+                break;
+            }
+        }
+        bytes += gaps.at(random.bounded(int(gaps.size()))) + "}";
+    }
+    bytes += "]\n}\n";
+    const DocumentPtr doc = parseOrFail(bytes);
+    const DocumentPtr reference = ResponseDocumentBuilder::parse(bytes, nullptr, Engine::Reference);
+    QVERIFY(doc);
+    QVERIFY(reference);
+    QCOMPARE(doc->nodeCount(), reference->nodeCount());
+    QVERIFY2(doc->nodeCount() > 150000, qPrintable(QString::number(doc->nodeCount())));
+    QCOMPARE(doc->toJson(doc->root(), 0), reference->toJson(reference->root(), 0));
+    for (NodeId id = 0; id < NodeId(doc->nodeCount()); ++id) {
+        QCOMPARE(doc->kind(id), reference->kind(id));
+        QCOMPARE(doc->parent(id), reference->parent(id));
+        QCOMPARE(doc->rawKey(id), reference->rawKey(id));
+        QCOMPARE(doc->keyHasEscapes(id), reference->keyHasEscapes(id));
+        QCOMPARE(doc->stringHasEscapes(id), reference->stringHasEscapes(id));
+        if (doc->kind(reference->parent(id)) == JsonKind::Object) {
+            const QByteArrayView raw = doc->rawKey(id);
+            QCOMPARE(doc->keyHasEscapes(id), raw.contains('\\'));
+            QVERIFY(doc->keyEquals(id, QUtf8StringView(doc->key(id).toUtf8())));
+        } else {
+            QVERIFY(doc->rawKey(id).isEmpty());
+            QVERIFY(doc->key(id).isEmpty());
+        }
+    }
+    // Spot checks of decoded names.
+    const NodeId first = doc->child(doc->member(doc->root(), u"items"), 0);
+    QCOMPARE(doc->kind(first), JsonKind::Object);
+    QCOMPARE(doc->key(doc->member(doc->root(), u"items")), u"items"_s);
+    QVERIFY(doc->member(first, doc->key(doc->child(first, 0))) != ResponseDocument::InvalidNode);
 }
 
 QTEST_GUILESS_MAIN(ResponseDocumentTest)

@@ -123,14 +123,12 @@ template<typename Node>
 class TapeScanner final
 {
 public:
-    TapeScanner(const QByteArray &bytes, std::vector<Node> &nodes, std::vector<quint32> &children, quint8 valueEscapes,
-                quint8 keyEscapes)
+    TapeScanner(const QByteArray &bytes, std::vector<Node> &nodes, std::vector<quint32> &children, quint32 valueEscapes)
         : m_begin(bytes.constData())
         , m_end(bytes.constData() + bytes.size())
         , m_nodes(nodes)
         , m_children(children)
         , m_valueEscapes(valueEscapes)
-        , m_keyEscapes(keyEscapes)
     {}
 
     bool run();
@@ -175,8 +173,7 @@ private:
     const char *const m_end;
     std::vector<Node> &m_nodes;
     std::vector<quint32> &m_children;
-    const quint8 m_valueEscapes;
-    const quint8 m_keyEscapes;
+    const quint32 m_valueEscapes;
     std::vector<Frame> m_stack;
     std::vector<quint32> m_childStack; // children of every open container, innermost last
 };
@@ -364,8 +361,6 @@ bool TapeScanner<Node>::run()
     if (p == m_end)
         return fail(p, u"Unexpected end of input: the document is empty"_s);
 
-    quint32 keyOffset = kNoNode;
-    quint8 keyFlags = 0;
     State state = State::Value;
     for (;;) {
         switch (state) {
@@ -382,8 +377,7 @@ bool TapeScanner<Node>::run()
                 const bool object = c == '{';
                 if (!m_stack.empty())
                     m_childStack.push_back(id);
-                m_nodes.push_back(
-                    Node{parent, offset, keyOffset, 0, 0, object ? JsonKind::Object : JsonKind::Array, keyFlags});
+                m_nodes.push_back(Node{parent, offset, 0, 0});
                 m_stack.push_back(Frame{id, m_childStack.size(), object});
                 p = skipWhitespace(p + 1);
                 if (p == m_end)
@@ -394,15 +388,11 @@ bool TapeScanner<Node>::run()
                     state = State::AfterValue;
                 } else if (object) {
                     state = State::Key;
-                } else {
-                    keyOffset = kNoNode;
-                    keyFlags = 0;
                 }
                 break;
             }
             const char *tokenEnd = nullptr;
-            JsonKind kind = JsonKind::Null;
-            quint8 flags = keyFlags;
+            quint32 flags = 0;
             switch (c) {
             case '"': {
                 bool escaped = false;
@@ -410,7 +400,6 @@ bool TapeScanner<Node>::run()
                 if (!close)
                     return false;
                 tokenEnd = close + 1;
-                kind = JsonKind::String;
                 if (escaped)
                     flags |= m_valueEscapes;
                 break;
@@ -427,19 +416,15 @@ bool TapeScanner<Node>::run()
             case '8':
             case '9':
                 tokenEnd = scanNumber(p);
-                kind = JsonKind::Number;
                 break;
             case 't':
                 tokenEnd = scanLiteral(p, "true", 4);
-                kind = JsonKind::Bool;
                 break;
             case 'f':
                 tokenEnd = scanLiteral(p, "false", 5);
-                kind = JsonKind::Bool;
                 break;
             case 'n':
                 tokenEnd = scanLiteral(p, "null", 4);
-                kind = JsonKind::Null;
                 break;
             default:
                 return fail(p, u"Expected a JSON value, found "_s + describeByte(p, m_end));
@@ -448,7 +433,7 @@ bool TapeScanner<Node>::run()
                 return false;
             if (!m_stack.empty())
                 m_childStack.push_back(id);
-            m_nodes.push_back(Node{parent, offset, keyOffset, quint32(tokenEnd - p), 0, kind, flags});
+            m_nodes.push_back(Node{parent, offset, quint32(tokenEnd - p), flags});
             p = tokenEnd;
             state = State::AfterValue;
             break;
@@ -468,8 +453,6 @@ bool TapeScanner<Node>::run()
                 if (object) {
                     state = State::Key;
                 } else {
-                    keyOffset = kNoNode;
-                    keyFlags = 0;
                     state = State::Value;
                 }
             } else if (*p == (object ? '}' : ']')) {
@@ -491,8 +474,6 @@ bool TapeScanner<Node>::run()
             const char *close = scanString(p + 1, &escaped);
             if (!close)
                 return false;
-            keyOffset = quint32(p - m_begin);
-            keyFlags = escaped ? m_keyEscapes : 0;
             p = skipWhitespace(close + 1);
             if (p == m_end)
                 return failEnd();

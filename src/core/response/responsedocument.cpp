@@ -25,11 +25,6 @@ constexpr std::array<QLatin1StringView, 6> kKindNames{
     QLatin1StringView("string"), QLatin1StringView("array"),   QLatin1StringView("object"),
 };
 
-bool isContainer(JsonKind kind)
-{
-    return kind == JsonKind::Array || kind == JsonKind::Object;
-}
-
 // A path step that names a list index: any integral number (JSON readers often hand out doubles).
 bool indexFromVariant(const QVariant &step, qint64 *index)
 {
@@ -86,13 +81,13 @@ std::shared_ptr<const ResponseDocument> ResponseDocument::parse(const QByteArray
 JsonKind ResponseDocument::kind(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    return n ? n->kind : JsonKind::Null;
+    return n ? kindOf(*n) : JsonKind::Null;
 }
 
 int ResponseDocument::childCount(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    return n && isContainer(n->kind) ? int(n->count) : 0;
+    return n && isContainerNode(*n) ? int(n->count) : 0;
 }
 
 ResponseDocument::NodeId ResponseDocument::parent(NodeId node) const
@@ -115,19 +110,28 @@ int ResponseDocument::indexInParent(NodeId node) const
 
 QByteArrayView ResponseDocument::rawToken(const Node &node) const
 {
-    if (isContainer(node.kind))
+    if (isContainerNode(node))
         return QByteArrayView(m_bytes.constData() + node.offset, 1);
     return QByteArrayView(m_bytes.constData() + node.offset, node.first);
 }
 
-QByteArrayView ResponseDocument::keyToken(const Node &node) const
+QByteArrayView ResponseDocument::keyToken(const Node &node, bool *escaped) const
 {
-    if (node.keyOffset == NoKey)
+    if (node.parent == InvalidNode || m_bytes.constData()[m_nodes[node.parent].offset] != '{') {
+        if (escaped)
+            *escaped = false;
         return {};
-    // A member is `string ws ':' ws value` (RFC 8259 §4) and parse() accepted the bytes, so the closing
-    // quote of the name is found by stepping back from the value over two runs of whitespace and the
-    // colon: O(1) for compact JSON, however long (or escaped) the name is.
-    const char *start = m_bytes.constData() + node.keyOffset;
+    }
+    bool ignored = false;
+    return memberNameToken(node, escaped ? escaped : &ignored);
+}
+
+QByteArrayView ResponseDocument::memberNameToken(const Node &node, bool *escaped) const
+{
+    // A member is `string ws ':' ws value` (RFC 8259 §4) and parse() accepted the bytes, so the closing quote of
+    // the name is found by stepping back from the value over two runs of whitespace and the colon, and the
+    // opening quote is the first quote before it that is not escaped (preceded by an even number of
+    // backslashes). Member names are short: this costs about what reading the name costs anyway.
     const char *p = m_bytes.constData() + node.offset - 1;
     const auto skipWhitespace = [&p] {
         while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
@@ -136,7 +140,22 @@ QByteArrayView ResponseDocument::keyToken(const Node &node) const
     skipWhitespace();
     --p; // the ':'
     skipWhitespace();
-    return QByteArrayView(start, p - start + 1);
+    const char *close = p;
+    const char *q = close - 1;
+    bool backslash = false;
+    for (;; --q) {
+        if (*q == '\\') {
+            backslash = true;
+        } else if (*q == '"') {
+            const char *b = q;
+            while (b[-1] == '\\')
+                --b;
+            if (((q - b) & 1) == 0)
+                break;
+        }
+    }
+    *escaped = backslash;
+    return QByteArrayView(q, close - q + 1);
 }
 
 QString ResponseDocument::key(NodeId node) const
@@ -144,24 +163,25 @@ QString ResponseDocument::key(NodeId node) const
     const Node *n = nodeAt(node);
     if (!n)
         return {};
-    const QByteArrayView raw = keyToken(*n);
+    bool escaped = false;
+    const QByteArrayView raw = keyToken(*n, &escaped);
     if (raw.isEmpty())
         return {};
     const QByteArrayView inner = raw.sliced(1, raw.size() - 2);
-    return (n->flags & KeyHasEscapes) ? JsonText::decode(inner) : QString::fromUtf8(inner);
+    return escaped ? JsonText::decode(inner) : QString::fromUtf8(inner);
 }
 
 ResponseDocument::NodeId ResponseDocument::member(NodeId object, QStringView key) const
 {
     const Node *n = nodeAt(object);
-    if (!n || n->kind != JsonKind::Object)
+    if (!n || kindOf(*n) != JsonKind::Object)
         return InvalidNode;
     for (quint32 i = 0; i < n->count; ++i) {
         const NodeId id = m_children[n->first + i];
-        const Node &c = m_nodes[id];
-        const QByteArrayView raw = keyToken(c);
+        bool escaped = false;
+        const QByteArrayView raw = memberNameToken(m_nodes[id], &escaped);
         const QByteArrayView inner = raw.sliced(1, raw.size() - 2);
-        const bool equal = (c.flags & KeyHasEscapes)
+        const bool equal = escaped
                                ? JsonText::decode(inner) == key
                                : QAnyStringView::equal(QUtf8StringView(inner.data(), inner.size()), key);
         if (equal)
@@ -173,20 +193,32 @@ ResponseDocument::NodeId ResponseDocument::member(NodeId object, QStringView key
 QByteArrayView ResponseDocument::rawKey(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->keyOffset == NoKey)
+    if (!n)
         return {};
     const QByteArrayView raw = keyToken(*n);
-    return raw.sliced(1, raw.size() - 2);
+    return raw.isEmpty() ? raw : raw.sliced(1, raw.size() - 2);
+}
+
+bool ResponseDocument::keyHasEscapes(NodeId node) const
+{
+    const Node *n = nodeAt(node);
+    bool escaped = false;
+    if (n)
+        keyToken(*n, &escaped);
+    return escaped;
 }
 
 bool ResponseDocument::keyEquals(NodeId node, QUtf8StringView key) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->keyOffset == NoKey)
+    if (!n)
         return false;
-    const QByteArrayView raw = keyToken(*n);
+    bool escaped = false;
+    const QByteArrayView raw = keyToken(*n, &escaped);
+    if (raw.isEmpty())
+        return false;
     const QByteArrayView inner = raw.sliced(1, raw.size() - 2);
-    if (n->flags & KeyHasEscapes)
+    if (escaped)
         return QAnyStringView::equal(JsonText::decode(inner), key);
     return inner.size() == key.size() && std::memcmp(inner.data(), key.data(), size_t(inner.size())) == 0;
 }
@@ -194,7 +226,7 @@ bool ResponseDocument::keyEquals(NodeId node, QUtf8StringView key) const
 QByteArrayView ResponseDocument::rawString(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->kind != JsonKind::String)
+    if (!n || kindOf(*n) != JsonKind::String)
         return {};
     return QByteArrayView(m_bytes.constData() + n->offset + 1, qsizetype(n->first) - 2);
 }
@@ -202,10 +234,10 @@ QByteArrayView ResponseDocument::rawString(NodeId node) const
 bool ResponseDocument::stringEquals(NodeId node, QUtf8StringView text) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->kind != JsonKind::String)
+    if (!n || kindOf(*n) != JsonKind::String)
         return false;
     const QByteArrayView inner(m_bytes.constData() + n->offset + 1, qsizetype(n->first) - 2);
-    if (n->flags & ValueHasEscapes)
+    if (n->count & ValueHasEscapes)
         return QAnyStringView::equal(JsonText::decode(inner), text);
     return inner.size() == text.size() && std::memcmp(inner.data(), text.data(), size_t(inner.size())) == 0;
 }
@@ -213,22 +245,22 @@ bool ResponseDocument::stringEquals(NodeId node, QUtf8StringView text) const
 QString ResponseDocument::stringValue(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->kind != JsonKind::String)
+    if (!n || kindOf(*n) != JsonKind::String)
         return {};
     const QByteArrayView inner = rawToken(*n).sliced(1, n->first - 2);
-    return (n->flags & ValueHasEscapes) ? JsonText::decode(inner) : QString::fromUtf8(inner);
+    return (n->count & ValueHasEscapes) ? JsonText::decode(inner) : QString::fromUtf8(inner);
 }
 
 bool ResponseDocument::boolValue(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    return n && n->kind == JsonKind::Bool && m_bytes.at(n->offset) == 't';
+    return n && m_bytes.at(n->offset) == 't';
 }
 
 double ResponseDocument::numberValue(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->kind != JsonKind::Number)
+    if (!n || kindOf(*n) != JsonKind::Number)
         return 0.0;
     const QByteArrayView raw = rawToken(*n);
     double value = 0.0;
@@ -247,7 +279,7 @@ double ResponseDocument::numberValue(NodeId node) const
 QString ResponseDocument::numberText(NodeId node) const
 {
     const Node *n = nodeAt(node);
-    if (!n || n->kind != JsonKind::Number)
+    if (!n || kindOf(*n) != JsonKind::Number)
         return {};
     return QString::fromLatin1(rawToken(*n));
 }
@@ -258,7 +290,7 @@ QString ResponseDocument::displayValue(NodeId node, int maxChars) const
     if (!n)
         return {};
     maxChars = std::max(maxChars, 1);
-    switch (n->kind) {
+    switch (kindOf(*n)) {
     case JsonKind::Null:
         return u"null"_s;
     case JsonKind::Bool:
@@ -309,12 +341,12 @@ QByteArray ResponseDocument::toJson(NodeId node, int indent) const
     };
     const auto writeValue = [&](NodeId id) {
         const Node &n = m_nodes[id];
-        if (!isContainer(n.kind)) {
+        if (!isContainerNode(n)) {
             const QByteArrayView raw = rawToken(n);
             out.append(raw.data(), raw.size());
             return;
         }
-        const bool object = n.kind == JsonKind::Object;
+        const bool object = m_bytes.constData()[n.offset] == '{';
         if (n.count == 0) {
             out.append(object ? "{}" : "[]", 2);
             return;
@@ -334,8 +366,9 @@ QByteArray ResponseDocument::toJson(NodeId node, int indent) const
                 out.append(',');
             newline(stack.size());
             const NodeId c = m_children[n.first + next];
-            if (n.kind == JsonKind::Object) {
-                const QByteArrayView key = keyToken(m_nodes[c]);
+            if (m_bytes.constData()[n.offset] == '{') {
+                bool escaped = false;
+                const QByteArrayView key = memberNameToken(m_nodes[c], &escaped);
                 out.append(key.data(), key.size());
                 out.append(indent > 0 ? ": " : ":");
             }
@@ -343,7 +376,7 @@ QByteArray ResponseDocument::toJson(NodeId node, int indent) const
         } else {
             stack.pop_back();
             newline(stack.size());
-            out.append(n.kind == JsonKind::Object ? '}' : ']');
+            out.append(m_bytes.constData()[n.offset] == '{' ? '}' : ']');
         }
     }
     return out;
@@ -359,7 +392,7 @@ QString ResponseDocument::pathString(NodeId node) const
     QString out;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
         const NodeId n = *it;
-        if (m_nodes[m_nodes[n].parent].kind == JsonKind::Array)
+        if (m_bytes.constData()[m_nodes[m_nodes[n].parent].offset] == '[')
             out += QLatin1Char('[') + QString::number(indexInParent(n)) + QLatin1Char(']');
         else
             appendPathKey(out, key(n), out.isEmpty());
@@ -373,7 +406,7 @@ QVariantList ResponseDocument::path(NodeId node) const
     if (!isValidNode(node))
         return result;
     for (NodeId n = node; n != root(); n = m_nodes[n].parent) {
-        if (m_nodes[m_nodes[n].parent].kind == JsonKind::Array)
+        if (m_bytes.constData()[m_nodes[m_nodes[n].parent].offset] == '[')
             result.append(indexInParent(n));
         else
             result.append(key(n));

@@ -25,14 +25,15 @@ QString jsonKindName(JsonKind kind);
  * A JSON document (usually a GraphQL response, PROTOCOLS.md §1.9) indexed once into a compact node tape.
  *
  * Owns a copy of the response bytes (implicitly shared, so no deep copy when they carry requiredPadding spare
- * capacity) plus ~28 bytes per JSON value:
- * kind, parent, the offset of the value's token and of its member name in the bytes, and for containers a
- * contiguous block of child ids, so child(i), parent(), member() and indexInParent() are O(1)/O(log n) and
+ * capacity) plus 20 bytes per JSON value: a 16-byte node (parent, the offset of the value's token in the bytes,
+ * and for containers the start and length of a contiguous block of 4-byte child ids, for scalars the token length
+ * and an escape flag). The kind is the token's first byte and a member name is found by stepping back from the
+ * value over `"name" :`, so child(i), parent(), member() and indexInParent() are O(1)/O(log n) and
  * nothing is decoded until asked for. Strings are unescaped on access, numbers keep their exact spelling
  * (numberText(): integers beyond 2^64 stay exact) and member order is the order in the bytes (GraphQL spec
  * §7 "Serialized Map Ordering"), which QJsonObject would lose.
  *
- * parse() indexes the bytes with simdjson's On Demand API (ResponseDocumentBuilder), is strict RFC 8259 and
+ * parse() indexes the bytes with simdjson (ResponseDocumentBuilder), is strict RFC 8259 and
  * iterative: no recursion anywhere, so a 100,000-deep array neither overflows the stack here nor in
  * toJson()/pathString(); nesting deeper than ResponseDocumentBuilder::maxDepth (131,072) is an error. On bad input
  * it returns nullptr and fills ParseError with a message, byte offset and 1-based line/column (the column counts
@@ -72,7 +73,7 @@ public:
     NodeId child(NodeId parent, int index) const
     {
         const Node *n = nodeAt(parent);
-        if (!n || (n->kind != JsonKind::Array && n->kind != JsonKind::Object) || index < 0 || quint32(index) >= n->count)
+        if (!n || !isContainerNode(*n) || index < 0 || quint32(index) >= n->count)
             return InvalidNode;
         return m_children[n->first + quint32(index)];
     }
@@ -93,11 +94,7 @@ public:
     /// The member name's bytes between the quotes, escapes undecoded; empty if the parent is no object.
     QByteArrayView rawKey(NodeId node) const;
     /// Whether the member name contains a backslash escape.
-    bool keyHasEscapes(NodeId node) const
-    {
-        const Node *n = nodeAt(node);
-        return n && n->keyOffset != NoKey && (n->flags & KeyHasEscapes);
-    }
+    bool keyHasEscapes(NodeId node) const;
     /// Whether the member name equals @p key (decoding escapes only when the name has any).
     bool keyEquals(NodeId node, QUtf8StringView key) const;
     /// A string value's bytes between the quotes, escapes undecoded; empty for other kinds.
@@ -106,7 +103,7 @@ public:
     bool stringHasEscapes(NodeId node) const
     {
         const Node *n = nodeAt(node);
-        return n && n->kind == JsonKind::String && (n->flags & ValueHasEscapes);
+        return n && kindOf(*n) == JsonKind::String && (n->count & ValueHasEscapes);
     }
     /// Whether @p node is a string equal to @p text (decoding escapes only when the value has any).
     bool stringEquals(NodeId node, QUtf8StringView text) const;
@@ -147,23 +144,50 @@ private:
     friend class ResponseDocumentBuilder;
     ResponseDocument() = default;
 
-    static constexpr quint32 NoKey = 0xffffffff;
-    enum NodeFlag : quint8 { ValueHasEscapes = 0x1, KeyHasEscapes = 0x2 };
+    /// Offsets are 32-bit: parse() rejects bytes of this size or more.
+    static constexpr quint64 MaxSize = 0xffffffff;
+    static constexpr quint32 ValueHasEscapes = 0x1; ///< in Node::count of a string
 
     struct Node
     {
-        quint32 parent;    ///< InvalidNode for the root
-        quint32 offset;    ///< first byte of the value's token ('{', '[', '"', '-', digit, t/f/n)
-        quint32 keyOffset; ///< the opening quote of the member name, or NoKey
-        quint32 first;     ///< containers: start of the child block in m_children; scalars: token length
-        quint32 count;     ///< containers: number of children
-        JsonKind kind;
-        quint8 flags;
+        quint32 parent; ///< InvalidNode for the root
+        quint32 offset; ///< first byte of the value's token ('{', '[', '"', '-', digit, t/f/n): the kind
+        quint32 first;  ///< containers: start of the child block in m_children; scalars: token length
+        quint32 count;  ///< containers: number of children; strings: ValueHasEscapes or 0; other scalars: 0
     };
+    static_assert(sizeof(Node) == 16);
 
+    static JsonKind kindOfByte(char c)
+    {
+        switch (c) {
+        case '{':
+            return JsonKind::Object;
+        case '[':
+            return JsonKind::Array;
+        case '"':
+            return JsonKind::String;
+        case 't':
+        case 'f':
+            return JsonKind::Bool;
+        case 'n':
+            return JsonKind::Null;
+        default:
+            return JsonKind::Number;
+        }
+    }
+    JsonKind kindOf(const Node &node) const { return kindOfByte(m_bytes.constData()[node.offset]); }
+    bool isContainerNode(const Node &node) const
+    {
+        const char c = m_bytes.constData()[node.offset];
+        return c == '{' || c == '[';
+    }
     const Node *nodeAt(NodeId node) const { return node < m_nodes.size() ? &m_nodes[node] : nullptr; }
     QByteArrayView rawToken(const Node &node) const;
-    QByteArrayView keyToken(const Node &node) const;
+    /// The member name of @p node with its quotes, or empty when the parent is no object; *escaped tells
+    /// whether it contains a backslash.
+    QByteArrayView keyToken(const Node &node, bool *escaped = nullptr) const;
+    /// Same, for a node whose parent is known to be an object.
+    QByteArrayView memberNameToken(const Node &node, bool *escaped) const;
 
     QByteArray m_bytes;
     std::vector<Node> m_nodes;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sextant: fills a ResponseDocument's node tape from simdjson's On Demand iterator.
+// Sextant: fills a ResponseDocument's node tape from simdjson's structural index.
 #include "responsedocumentbuilder.h"
 
 #include "referencejsonscanner.h"
@@ -7,6 +7,11 @@
 #include <simdjson.h>
 
 #include <cstring>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -16,8 +21,6 @@ static_assert(ResponseDocument::requiredPadding >= qsizetype(simdjson::SIMDJSON_
               "ResponseDocument::requiredPadding must cover simdjson's read-ahead");
 
 namespace {
-
-namespace OnDemand = simdjson::ondemand;
 
 inline bool isWhitespace(char c)
 {
@@ -117,18 +120,69 @@ inline bool hasBackslash(const char *p, const char *end)
     return found;
 }
 
-/// Walks one On Demand document into the node tape with an explicit stack of container iterators.
-template<typename Node>
-class OnDemandWalker final
+/// Releases the part of simdjson's structural index that the walk has read: the index takes 4 bytes per
+/// structural character (~0.7x the input for GraphQL responses) and is read once, front to back, so giving its
+/// pages back while the tape grows keeps both from being resident in full at the same time.
+class IndexReleaser final
 {
 public:
-    OnDemandWalker(const char *base, std::vector<Node> &nodes, std::vector<quint32> &children, quint8 valueEscapes,
-                   quint8 keyEscapes)
-        : m_base(base), m_nodes(nodes), m_children(children), m_valueEscapes(valueEscapes), m_keyEscapes(keyEscapes)
+    IndexReleaser(const quint32 *index, quint32 count)
+    {
+#if defined(__linux__)
+        const auto page = quintptr(sysconf(_SC_PAGESIZE));
+        // Small indexes are not worth a system call; start past the first page so the allocator's header stays.
+        if (page == 0 || quint64(count) * sizeof(quint32) < 8 * page)
+            return;
+        m_page = page;
+        m_released = (quintptr(index) + page) & ~(page - 1);
+#else
+        Q_UNUSED(index);
+        Q_UNUSED(count);
+#endif
+    }
+
+    /// Everything before @p position has been read and never will be again.
+    void releaseBefore(const quint32 *position)
+    {
+#if defined(__linux__)
+        if (m_page == 0)
+            return;
+        const quintptr end = quintptr(position) & ~(m_page - 1);
+        if (end < m_released + 64 * m_page)
+            return;
+        madvise(reinterpret_cast<void *>(m_released), size_t(end - m_released), MADV_DONTNEED);
+        m_released = end;
+#else
+        Q_UNUSED(position);
+#endif
+    }
+
+private:
+    quintptr m_page = 0;
+    quintptr m_released = 0;
+};
+
+/// Walks simdjson's structural index (stage 1: every structural character and the first byte of every scalar,
+/// with strings, UTF-8 and control characters validated) into the node tape: stage 2, checked like the reference
+/// scanner, with an explicit stack and no recursion.
+template<typename Node>
+class StructuralWalker final
+{
+public:
+    StructuralWalker(const char *base, const char *buffer, const quint32 *index, quint32 count,
+                     std::vector<Node> &nodes, std::vector<quint32> &children, quint32 valueEscapes)
+        : m_offset(quint32(buffer - base))
+        , m_buffer(buffer)
+        , m_index(index)
+        , m_count(count)
+        , m_nodes(nodes)
+        , m_children(children)
+        , m_valueEscapes(valueEscapes)
+        , m_releaser(index, count)
     {}
 
     /// False when the document is invalid (describe it with the reference scanner) or too deep (depthExceeded).
-    bool run(OnDemand::document &document);
+    bool run();
 
     bool depthExceeded = false;
     qint64 depthOffset = -1;
@@ -136,95 +190,80 @@ public:
 private:
     struct Frame
     {
-        OnDemand::array_iterator array;
-        OnDemand::object_iterator object;
         quint32 node;
         quint32 childBase;
         bool isObject;
-        bool advance; ///< a child was visited: step past it before reading the next one
     };
 
-    bool addValue(OnDemand::value value, quint32 parent, bool parentIsObject, quint32 keyOffset, quint8 keyFlags);
+    char at(quint32 i) const { return m_buffer[m_index[i]]; }
+    bool readKey(quint32 &i) const;
+    bool addScalar(quint32 i);
     void closeContainer();
 
-    const char *const m_base;
+    const quint32 m_offset; ///< of the buffer (after a byte order mark) in the document's bytes
+    const char *const m_buffer;
+    const quint32 *const m_index;
+    const quint32 m_count;
     std::vector<Node> &m_nodes;
     std::vector<quint32> &m_children;
-    const quint8 m_valueEscapes;
-    const quint8 m_keyEscapes;
+    const quint32 m_valueEscapes;
+    IndexReleaser m_releaser;
+    quint32 m_nextRelease = 0x10000;
     std::vector<Frame> m_stack;
     std::vector<quint32> m_childStack; // children of every open container, innermost last
 };
 
+// Structural i is a member name: `"name"` then ':'. Leaves i at the value.
 template<typename Node>
-bool OnDemandWalker<Node>::addValue(OnDemand::value value, quint32 parent, bool parentIsObject, quint32 keyOffset,
-                                    quint8 keyFlags)
+bool StructuralWalker<Node>::readKey(quint32 &i) const
 {
-    const std::string_view token = value.raw_json_token(); // up to the next structural character; not consumed
-    if (token.empty() || m_nodes.size() >= ReferenceJson::kNoNode - 1)
+    if (i + 1 >= m_count || at(i) != '"' || at(i + 1) != ':')
         return false;
-    const char *start = token.data();
-    const auto id = quint32(m_nodes.size());
-    const auto offset = quint32(start - m_base);
-    const char c = *start;
-    if (c == '{' || c == '[') {
-        if (m_stack.size() >= size_t(ResponseDocumentBuilder::maxDepth)) {
-            depthExceeded = true;
-            depthOffset = offset;
-            return false;
-        }
-        Frame frame{};
-        frame.node = id;
-        frame.childBase = quint32(m_childStack.size()) + (parent != ReferenceJson::kNoNode ? 1 : 0);
-        frame.isObject = c == '{';
-        if (frame.isObject) {
-            OnDemand::object object;
-            if (value.get_object().get(object) || object.begin().get(frame.object))
-                return false;
-        } else {
-            OnDemand::array array;
-            if (value.get_array().get(array) || array.begin().get(frame.array))
-                return false;
-        }
-        if (parent != ReferenceJson::kNoNode)
-            m_childStack.push_back(id);
-        m_nodes.push_back(
-            Node{parent, offset, keyOffset, 0, 0, frame.isObject ? JsonKind::Object : JsonKind::Array, keyFlags});
-        m_stack.push_back(frame);
-        return true;
-    }
-    const char *end = start + token.size();
-    // The token runs up to the next structural character, which must end the value here. Checking it also keeps
-    // On Demand from skipping an array element "x" followed by ':' as if it were an object key.
-    const char next = *end; // simdjson's sentinel after the last token is the buffer's terminating '\0'
-    if (next != ',' && next != (parentIsObject ? '}' : ']'))
+    const char *start = m_buffer + m_index[i];
+    const char *end = m_buffer + m_index[i + 1];
+    while (end > start && isWhitespace(end[-1]))
+        --end;
+    // Stage 1 paired the quotes and rejected raw control characters; anything after the closing quote would
+    // have been a structural of its own.
+    if (end - start < 2 || end[-1] != '"')
+        return false;
+    if (hasBackslash(start + 1, end - 1) && !isEscapedStringBody(start + 1, end - 1))
+        return false;
+    i += 2;
+    return true;
+}
+
+template<typename Node>
+bool StructuralWalker<Node>::addScalar(quint32 i)
+{
+    // The token runs up to the next structural character, which must end the value here.
+    if (m_stack.empty() || i + 1 >= m_count)
+        return false;
+    const char *start = m_buffer + m_index[i];
+    const char *end = m_buffer + m_index[i + 1];
+    const char next = *end;
+    if (next != ',' && next != (m_stack.back().isObject ? '}' : ']'))
         return false;
     while (end > start && isWhitespace(end[-1]))
         --end;
-    JsonKind kind = JsonKind::Null;
-    quint8 flags = keyFlags;
-    switch (c) {
-    case '"': {
-        // Stage 1 paired the quotes and rejected raw control characters; the closing quote ends the token.
+    quint32 flags = 0;
+    switch (*start) {
+    case '"':
         if (end - start < 2 || end[-1] != '"')
             return false;
         if (hasBackslash(start + 1, end - 1)) {
             if (!isEscapedStringBody(start + 1, end - 1))
                 return false;
-            flags |= m_valueEscapes;
+            flags = m_valueEscapes;
         }
-        kind = JsonKind::String;
         break;
-    }
     case 't':
         if (end - start != 4 || std::memcmp(start, "true", 4) != 0)
             return false;
-        kind = JsonKind::Bool;
         break;
     case 'f':
         if (end - start != 5 || std::memcmp(start, "false", 5) != 0)
             return false;
-        kind = JsonKind::Bool;
         break;
     case 'n':
         if (end - start != 4 || std::memcmp(start, "null", 4) != 0)
@@ -233,17 +272,15 @@ bool OnDemandWalker<Node>::addValue(OnDemand::value value, quint32 parent, bool 
     default:
         if (!isNumber(start, end))
             return false;
-        kind = JsonKind::Number;
         break;
     }
-    if (parent != ReferenceJson::kNoNode)
-        m_childStack.push_back(id);
-    m_nodes.push_back(Node{parent, offset, keyOffset, quint32(end - start), 0, kind, flags});
+    m_childStack.push_back(quint32(m_nodes.size()));
+    m_nodes.push_back(Node{m_stack.back().node, m_offset + m_index[i], quint32(end - start), flags});
     return true;
 }
 
 template<typename Node>
-void OnDemandWalker<Node>::closeContainer()
+void StructuralWalker<Node>::closeContainer()
 {
     const Frame &frame = m_stack.back();
     Node &node = m_nodes[frame.node];
@@ -255,60 +292,65 @@ void OnDemandWalker<Node>::closeContainer()
 }
 
 template<typename Node>
-bool OnDemandWalker<Node>::run(OnDemand::document &document)
+bool StructuralWalker<Node>::run()
 {
-    OnDemand::value root;
-    if (document.get_value().get(root))
-        return false;
-    if (!addValue(root, ReferenceJson::kNoNode, false, ResponseDocument::InvalidNode, 0))
-        return false;
-    const OnDemand::array_iterator arrayEnd{};
-    const OnDemand::object_iterator objectEnd{};
-    while (!m_stack.empty()) {
-        Frame &frame = m_stack.back();
-        const quint32 parent = frame.node;
-        if (frame.isObject) {
-            if (frame.advance)
-                ++frame.object;
-            if (!(frame.object != objectEnd)) {
-                closeContainer();
-                continue;
-            }
-            frame.advance = true;
-            OnDemand::field field;
-            if ((*frame.object).get(field))
+    quint32 i = 0; // the structural that starts the next value
+    for (;;) {
+        if (i >= m_count || m_nodes.size() >= ReferenceJson::kNoNode - 1)
+            return false;
+        if (i >= m_nextRelease) {
+            m_releaser.releaseBefore(m_index + i);
+            m_nextRelease = i + 0x10000;
+        }
+        const char c = at(i);
+        if (c == '{' || c == '[') {
+            if (m_stack.size() >= size_t(ResponseDocumentBuilder::maxDepth)) {
+                depthExceeded = true;
+                depthOffset = m_offset + m_index[i];
                 return false;
-            // field.key() points just past the opening quote; between it and the value lie only the rest of
-            // the name, the closing quote, whitespace and ':', so a backslash there is an escape in the name.
-            const char *keyStart = field.key().raw() - 1;
-            OnDemand::value value = field.value();
-            const char *valueStart = value.raw_json_token().data();
-            quint8 keyFlags = 0;
-            if (hasBackslash(keyStart + 1, valueStart)) {
-                const char *close = valueStart - 1;
-                while (close > keyStart && *close != '"')
-                    --close;
-                if (!isEscapedStringBody(keyStart + 1, close))
+            }
+            const auto id = quint32(m_nodes.size());
+            const quint32 parent = m_stack.empty() ? ReferenceJson::kNoNode : m_stack.back().node;
+            if (!m_stack.empty())
+                m_childStack.push_back(id);
+            m_nodes.push_back(Node{parent, m_offset + m_index[i], 0, 0});
+            const bool object = c == '{';
+            m_stack.push_back(Frame{id, quint32(m_childStack.size()), object});
+            ++i;
+            if (i >= m_count)
+                return false;
+            if (at(i) != (object ? '}' : ']')) {
+                if (object && !readKey(i))
                     return false;
-                keyFlags = m_keyEscapes;
+                continue; // the first member's or element's value
             }
-            if (!addValue(value, parent, true, quint32(keyStart - m_base), keyFlags))
-                return false;
+            closeContainer();
+            ++i;
         } else {
-            if (frame.advance)
-                ++frame.array;
-            if (!(frame.array != arrayEnd)) {
-                closeContainer();
-                continue;
-            }
-            frame.advance = true;
-            OnDemand::value value;
-            if ((*frame.array).get(value) || !addValue(value, parent, false, ResponseDocument::InvalidNode, 0))
+            if (!addScalar(i))
                 return false;
+            ++i;
+        }
+        // After a value: ',' and the next member or element, or the end of the enclosing container(s).
+        for (;;) {
+            if (m_stack.empty())
+                return i == m_count; // nothing but whitespace after the root
+            if (i >= m_count)
+                return false;
+            const char d = at(i);
+            const bool object = m_stack.back().isObject;
+            if (d == ',') {
+                ++i;
+                if (object && !readKey(i))
+                    return false;
+                break;
+            }
+            if (d != (object ? '}' : ']'))
+                return false;
+            closeContainer();
+            ++i;
         }
     }
-    // Every token consumed: nothing but whitespace after the root (current_location() is past the end).
-    return document.current_location().error() == simdjson::OUT_OF_BOUNDS;
 }
 
 } // namespace
@@ -319,7 +361,7 @@ std::shared_ptr<const ResponseDocument> ResponseDocumentBuilder::parse(const QBy
 {
     std::shared_ptr<ResponseDocument> document(new ResponseDocument);
     if (engine == Engine::Simdjson && bytes.capacity() - bytes.size() < ResponseDocument::requiredPadding
-        && quint64(bytes.size()) < quint64(ResponseDocument::NoKey)) {
+        && quint64(bytes.size()) < ResponseDocument::MaxSize) {
         // One copy into a buffer with simdjson's read-ahead room; the document keeps it instead of the input.
         QByteArray padded(bytes.size() + ResponseDocument::requiredPadding, Qt::Uninitialized);
         std::memcpy(padded.data(), bytes.constData(), size_t(bytes.size()));
@@ -334,7 +376,7 @@ std::shared_ptr<const ResponseDocument> ResponseDocumentBuilder::parse(const QBy
     // never reallocates for them; the reserve is address space only, and pages nobody writes to never become
     // resident, so there is no shrinking copy afterwards either (it would double the tape's peak memory).
     const qsizetype size = document->m_bytes.size();
-    if (quint64(size) < quint64(ResponseDocument::NoKey)) {
+    if (quint64(size) < ResponseDocument::MaxSize) {
         document->m_nodes.reserve(size_t(size / 10 + 16));
         document->m_children.reserve(document->m_nodes.capacity());
     }
@@ -350,13 +392,12 @@ std::shared_ptr<const ResponseDocument> ResponseDocumentBuilder::parse(const QBy
 bool ResponseDocumentBuilder::buildWithReference(ResponseDocument &document, ResponseDocument::ParseError *error)
 {
     const QByteArray &bytes = document.m_bytes;
-    if (quint64(bytes.size()) >= quint64(ResponseDocument::NoKey)) {
+    if (quint64(bytes.size()) >= ResponseDocument::MaxSize) {
         describeError(bytes, 0, u"Document too large (more than 4 GiB)"_s, error);
         return false;
     }
     ReferenceJson::TapeScanner<ResponseDocument::Node> scanner(bytes, document.m_nodes, document.m_children,
-                                                               ResponseDocument::ValueHasEscapes,
-                                                               ResponseDocument::KeyHasEscapes);
+                                                               ResponseDocument::ValueHasEscapes);
     if (!scanner.run()) {
         describeError(bytes, scanner.errorOffset, scanner.errorMessage, error);
         document.m_nodes = {};
@@ -369,7 +410,7 @@ bool ResponseDocumentBuilder::buildWithReference(ResponseDocument &document, Res
 bool ResponseDocumentBuilder::buildWithSimdjson(ResponseDocument &document, ResponseDocument::ParseError *error)
 {
     const QByteArray &bytes = document.m_bytes;
-    if (quint64(bytes.size()) >= quint64(ResponseDocument::NoKey)) {
+    if (quint64(bytes.size()) >= ResponseDocument::MaxSize) {
         describeError(bytes, 0, u"Document too large (more than 4 GiB)"_s, error);
         return false;
     }
@@ -389,20 +430,23 @@ bool ResponseDocumentBuilder::buildWithSimdjson(ResponseDocument &document, Resp
     qint64 depthOffset = -1;
     bool ok = false;
     {
-        OnDemand::parser parser;
+        // Stage 1 of simdjson's DOM parser on its own (the structural index; its stage 2 would build simdjson's
+        // tape, which we do not want), then our walk over the index straight into the node tape.
         const auto length = size_t(bytes.size() - start);
-        const simdjson::padded_string_view view(bytes.constData() + start, length,
-                                                size_t(bytes.capacity() - start));
-        OnDemand::document json;
-        if (parser.allocate(length, size_t(maxDepth)) == simdjson::SUCCESS && !parser.iterate(view).get(json)) {
-            OnDemandWalker<ResponseDocument::Node> walker(bytes.constData(), nodes, children,
-                                                          ResponseDocument::ValueHasEscapes,
-                                                          ResponseDocument::KeyHasEscapes);
-            ok = walker.run(json);
+        std::unique_ptr<simdjson::internal::dom_parser_implementation> stage1;
+        const auto *buffer = reinterpret_cast<const uint8_t *>(bytes.constData() + start);
+        if (simdjson::get_active_implementation()->create_dom_parser_implementation(length, 1, stage1)
+                == simdjson::SUCCESS
+            && stage1->stage1(buffer, length, simdjson::stage1_mode::regular) == simdjson::SUCCESS) {
+            StructuralWalker<ResponseDocument::Node> walker(bytes.constData(), bytes.constData() + start,
+                                                            stage1->structural_indexes.get(),
+                                                            stage1->n_structural_indexes, nodes, children,
+                                                            ResponseDocument::ValueHasEscapes);
+            ok = walker.run();
             depthExceeded = walker.depthExceeded;
             depthOffset = walker.depthOffset;
         }
-    } // the parser's structural index is released before the tape is shrunk
+    } // the structural index is released here
     if (ok)
         return true;
     nodes.clear();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sextant: fills a ResponseDocument's node tape from simdjson's On Demand iterator.
+// Sextant: fills a ResponseDocument's node tape from simdjson's structural index.
 #pragma once
 
 #include "responsedocument.h"
@@ -9,12 +9,15 @@ namespace Sextant::Core {
 /**
  * Internal to core/response (and the response benchmark): indexes the bytes of a ResponseDocument once.
  *
- * Engine::Simdjson (what ResponseDocument::parse() uses) runs simdjson's On Demand API (stage 1 finds every
- * structural character and validates UTF-8, unescaped control characters and string bounds with SIMD; the walk
- * then visits every value in document order with an explicit stack, no recursion) and appends one node per JSON
- * value. Scalars are never decoded: the node keeps the position of the raw token, so numbers keep their exact
- * spelling and strings stay escaped until asked for. The walk checks what On Demand leaves unchecked for values it
- * does not decode (number grammar, literal spelling, escape sequences), so the result is strict RFC 8259.
+ * Engine::Simdjson (what ResponseDocument::parse() uses) runs simdjson's stage 1 alone (one SIMD pass that finds
+ * every structural character and the start of every scalar, and validates UTF-8, string bounds and unescaped control
+ * characters), then walks that structural index left to right with an explicit stack (no recursion) and appends one
+ * node per JSON value. Scalars are never decoded: the node keeps the position of the raw token, so numbers keep
+ * their exact spelling and strings stay escaped until asked for. The walk checks what stage 1 leaves unchecked (the
+ * grammar, number grammar, literal spelling, escape sequences), so the result is strict RFC 8259. The index (4
+ * bytes per structural character, ~0.7x a GraphQL response) is read once, front to back: on Linux its pages are
+ * given back (madvise MADV_DONTNEED) as the walk passes them, so it and the growing node tape are never resident in
+ * full together (peak ~2.0x the body for 100 MB instead of ~3.1x).
  * Nesting deeper than maxDepth levels is rejected with "Nesting deeper than 131072 levels at line L, column C"
  * (the error points at the bracket that opens level maxDepth + 1).
  *
@@ -26,7 +29,7 @@ namespace Sextant::Core {
  * On bad input the Simdjson engine reruns Engine::Reference (the byte-at-a-time scanner of
  * referencejsonscanner.h) to describe the first error: message, byte offset, 1-based line and UTF-16 column. A
  * leading UTF-8 byte order mark is skipped (RFC 8259 §8.1). Runs on the caller's thread; each call has its own
- * simdjson parser, so calls on different threads are independent.
+ * simdjson parser implementation, so calls on different threads are independent.
  */
 class ResponseDocumentBuilder final
 {
