@@ -80,7 +80,42 @@ void ResponseTableModel::clear()
     setDocument(nullptr);
 }
 
+ResponseTableModel::Columns ResponseTableModel::scanColumns(const Core::ResponseDocument &doc, NodeId list)
+{
+    Columns columns;
+    if (!doc.isValidNode(list) || doc.kind(list) != JsonKind::Array)
+        return columns;
+    columns.list = list;
+    const int count = doc.childCount(list);
+    QSet<QByteArray> seen;
+    for (int i = 0; i < std::min(count, ColumnScanLimit); ++i) {
+        const NodeId element = doc.child(list, i);
+        if (doc.kind(element) != JsonKind::Object) {
+            columns.valueColumn = true;
+            continue;
+        }
+        const int members = doc.childCount(element);
+        for (int m = 0; m < members; ++m) {
+            const NodeId member = doc.child(element, m);
+            const QByteArray raw = doc.rawKey(member).toByteArray();
+            if (seen.contains(raw))
+                continue;
+            seen.insert(raw);
+            const QString key = doc.key(member);
+            columns.keys.append(key);
+            columns.utf8Keys.push_back(key.toUtf8());
+            columns.keyHints.push_back(m);
+        }
+    }
+    return columns;
+}
+
 bool ResponseTableModel::setList(NodeId list)
+{
+    return setList(list, m_document ? scanColumns(*m_document, list) : Columns());
+}
+
+bool ResponseTableModel::setList(NodeId list, Columns columns)
 {
     beginResetModel();
     m_list = ResponseDocument::InvalidNode;
@@ -91,32 +126,15 @@ bool ResponseTableModel::setList(NodeId list)
     m_order.clear();
     m_sortColumn = -1;
     m_sortOrder = Qt::AscendingOrder;
-    const bool ok = m_document && m_document->isValidNode(list) && m_document->kind(list) == JsonKind::Array;
+    const bool ok = m_document && m_document->isValidNode(list) && m_document->kind(list) == JsonKind::Array
+                    && columns.list == list;
     if (ok) {
-        const ResponseDocument &doc = *m_document;
         m_list = list;
-        const int count = doc.childCount(list);
-        QSet<QByteArray> seen;
-        for (int i = 0; i < std::min(count, ColumnScanLimit); ++i) {
-            const NodeId element = doc.child(list, i);
-            if (doc.kind(element) != JsonKind::Object) {
-                m_valueColumn = true;
-                continue;
-            }
-            const int members = doc.childCount(element);
-            for (int m = 0; m < members; ++m) {
-                const NodeId member = doc.child(element, m);
-                const QByteArray raw = doc.rawKey(member).toByteArray();
-                if (seen.contains(raw))
-                    continue;
-                seen.insert(raw);
-                const QString key = doc.key(member);
-                m_keys.append(key);
-                m_utf8Keys.push_back(key.toUtf8());
-                m_keyHints.push_back(m);
-            }
-        }
-        m_order.resize(size_t(count));
+        m_keys = std::move(columns.keys);
+        m_utf8Keys = std::move(columns.utf8Keys);
+        m_keyHints = std::move(columns.keyHints);
+        m_valueColumn = columns.valueColumn;
+        m_order.resize(size_t(m_document->childCount(list)));
         std::iota(m_order.begin(), m_order.end(), 0);
     }
     endResetModel();

@@ -26,8 +26,9 @@ namespace Sextant::Models {
  * sort() orders by kind, then value: numbers numerically, strings by code point, booleans, nested values by
  * size (descending reverses both); null and missing members always last. It is stable (ties keep document
  * order) and sorts one compact key per row (16-24 bytes, per kind), never a QVariant. The vertical header shows each
- * row's index in the array. GUI thread only (like every item model); candidateLists() and parsePath() are pure and run
- * anywhere. A null document, or a node that is not an array, is an empty model (setList() returns false).
+ * row's index in the array. GUI thread only (like every item model); candidateLists(), scanColumns() and
+ * parsePath() are pure and run anywhere. A null document, or a node that is not an array, is an empty model
+ * (setList() returns false).
  */
 class ResponseTableModel final : public QAbstractTableModel
 {
@@ -45,8 +46,22 @@ public:
     /// Sets the document and clears the table (no list shown).
     void setDocument(std::shared_ptr<const Core::ResponseDocument> document);
     std::shared_ptr<const Core::ResponseDocument> document() const { return m_document; }
+    /// The columns of one list as setList() finds them (see the class comment); pure, runs on any thread.
+    struct Columns
+    {
+        NodeId list = Core::ResponseDocument::InvalidNode; ///< InvalidNode: @p list was no array
+        QStringList keys;
+        std::vector<QByteArray> utf8Keys;
+        std::vector<int> keyHints;
+        bool valueColumn = false;
+    };
+    static Columns scanColumns(const Core::ResponseDocument &document, NodeId list);
+
     /// Shows the array @p list; false (and an empty table) if it is not an array of the document.
     bool setList(NodeId list);
+    /// Like setList(NodeId) with columns scanned beforehand (e.g. on a worker) by scanColumns() over the same
+    /// document; false (and an empty table) if they are for another list.
+    bool setList(NodeId list, Columns columns);
     NodeId listNode() const { return m_list; }
     void clear();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Sextant: tests for the result table widget (ResultTableView): list picker, header sorting, row activation.
 #include <app/result/resulttableview.h>
+#include <app/run/backgroundpool.h>
 #include <core/response/responsedocument.h>
 #include <models/responsetablemodel.h>
 
@@ -11,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -44,6 +46,14 @@ void clickHeader(QTableView *table, int section)
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
 }
 
+/// Waits (bounded) for every Qt Concurrent task, then delivers what they posted.
+void settleWorkers()
+{
+    QVERIFY(Sextant::App::backgroundPool()->waitForDone(5000));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
 } // namespace
 
 class ResultTableViewTest final : public QObject
@@ -59,6 +69,11 @@ private slots:
     void headerClickSorts();
     void rowActivatedReportsPath();
     void noListsAndCleared();
+    void scansBigDocumentsOnWorker_data();
+    void scansBigDocumentsOnWorker();
+    void newerDocumentDropsRunningScan();
+    void showListWhileScanningWins();
+    void modelSetListWithScannedColumns();
 };
 
 void ResultTableViewTest::showsDagsterRuns()
@@ -194,6 +209,105 @@ void ResultTableViewTest::noListsAndCleared()
     QCOMPARE(view.model()->rowCount(), 0);
     QVERIFY(view.listPaths().isEmpty());
     QVERIFY(!view.showList(u"data"_s));
+}
+
+void ResultTableViewTest::scansBigDocumentsOnWorker_data()
+{
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<bool>("async");
+    QTest::newRow("small document: at once") << ResultTableView::DefaultSynchronousScanLimit << false;
+    QTest::newRow("over the limit: worker") << qint64(0) << true;
+}
+
+void ResultTableViewTest::scansBigDocumentsOnWorker()
+{
+    QFETCH(qint64, limit);
+    QFETCH(bool, async);
+    ResultTableView view;
+    view.setSynchronousScanLimit(limit);
+    QSignalSpy found(&view, &ResultTableView::listsFound);
+    view.setDocument(loadFixture(u"dagster_runs_small.json"_s));
+    QCOMPARE(view.isScanning(), async);
+    if (async) {
+        QCOMPARE(found.count(), 0);
+        QCOMPARE(view.model()->rowCount(), 0);
+        QCOMPARE(view.findChild<QLabel *>(u"summaryLabel"_s)->text(), u"Looking for lists…"_s);
+        QVERIFY(!view.findChild<QComboBox *>(u"listPicker"_s)->isEnabled());
+        QVERIFY(found.wait(5000));
+    }
+    QCOMPARE(found.count(), 1);
+    QCOMPARE(found.at(0).at(0).toInt(), 2);
+    QVERIFY(!view.isScanning());
+    // Same outcome either way.
+    QCOMPARE(view.currentPath(), u"data.runsOrError.results"_s);
+    QCOMPARE(view.listPaths(), (QStringList{u"data.runsOrError.results"_s, u"data.runsOrError.results[0].tags"_s}));
+    QCOMPARE(columnTexts(*view.model(), 2), (QStringList{u"SUCCESS"_s, u"FAILURE"_s}));
+    QCOMPARE(view.findChild<QLabel *>(u"summaryLabel"_s)->text(), u"2 rows · 10 columns"_s);
+    QVERIFY(view.findChild<QComboBox *>(u"listPicker"_s)->isEnabled());
+}
+
+void ResultTableViewTest::newerDocumentDropsRunningScan()
+{
+    ResultTableView view;
+    view.setSynchronousScanLimit(0);
+    QSignalSpy found(&view, &ResultTableView::listsFound);
+    view.setDocument(loadFixture(u"dagster_runs_small.json"_s));
+    QVERIFY(view.isScanning());
+    const DocumentPtr newer = ResponseDocument::parse(R"({"data":{"runs":[{"n":3},{"n":1},{"n":2}]}})");
+    view.setDocument(newer);
+    QVERIFY(found.wait(5000));
+    // Let the dropped scan finish and deliver: the list must stay the newer document's.
+    settleWorkers();
+    QCOMPARE(found.count(), 1);
+    QCOMPARE(view.currentPath(), u"data.runs"_s);
+    QCOMPARE(view.listPaths(), QStringList{u"data.runs"_s});
+    QCOMPARE(view.model()->rowCount(), 3);
+
+    view.setDocument(loadFixture(u"dagster_runs_small.json"_s));
+    view.clear(); // clearing drops the scan too
+    QVERIFY(!view.isScanning());
+    settleWorkers();
+    QCOMPARE(found.count(), 1);
+    QVERIFY(view.listPaths().isEmpty());
+    QCOMPARE(view.model()->rowCount(), 0);
+}
+
+void ResultTableViewTest::showListWhileScanningWins()
+{
+    ResultTableView view;
+    view.setSynchronousScanLimit(0);
+    QSignalSpy found(&view, &ResultTableView::listsFound);
+    view.setDocument(loadFixture(u"dagster_runs_small.json"_s));
+    QVERIFY(view.isScanning());
+    QVERIFY(view.showList(u"data.runsOrError.results[0].tags"_s));
+    QVERIFY(found.wait(5000));
+    QCOMPARE(view.currentPath(), u"data.runsOrError.results[0].tags"_s);
+    QCOMPARE(view.listPaths(), (QStringList{u"data.runsOrError.results"_s, u"data.runsOrError.results[0].tags"_s}));
+    QCOMPARE(view.findChild<QComboBox *>(u"listPicker"_s)->currentIndex(), 1);
+}
+
+void ResultTableViewTest::modelSetListWithScannedColumns()
+{
+    using Sextant::Models::ResponseTableModel;
+    const DocumentPtr doc = ResponseDocument::parse(R"({"data":{"runs":[{"a":1},{"b":2,"a":3},7],"x":{}}})");
+    QVERIFY(doc);
+    bool ok = false;
+    const auto runs = doc->nodeAtPath(ResponseTableModel::parsePath(u"data.runs"_s, &ok));
+    QVERIFY(ok);
+    ResponseTableModel::Columns columns = ResponseTableModel::scanColumns(*doc, runs);
+    QCOMPARE(columns.list, runs);
+    QCOMPARE(columns.keys, (QStringList{u"a"_s, u"b"_s}));
+    QVERIFY(columns.valueColumn);
+    ResponseTableModel model;
+    model.setDocument(doc);
+    QVERIFY(model.setList(runs, columns));
+    QCOMPARE(model.columnKeys(), (QStringList{u"a"_s, u"b"_s}));
+    QCOMPARE(model.rowCount(), 3);
+    // Columns of another node are refused; the scan of something that is no array is empty.
+    const auto x = doc->nodeAtPath(ResponseTableModel::parsePath(u"data.x"_s, &ok));
+    QCOMPARE(ResponseTableModel::scanColumns(*doc, x).list, ResponseDocument::InvalidNode);
+    QVERIFY(!model.setList(x, ResponseTableModel::scanColumns(*doc, runs)));
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(ResultTableViewTest)

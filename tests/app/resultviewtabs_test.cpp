@@ -29,6 +29,9 @@ private slots:
     void exportsJsonAsReceivedAndPretty();
     void exportsTableAsCsv();
     void nothingToExportAfterAFailure();
+    void previousAnswerIsReleased_data();
+    void previousAnswerIsReleased();
+    void bigAnswerTableFollowsOffThread();
 
 private:
     static QByteArray fixture(const QString &name);
@@ -141,6 +144,48 @@ void ResultViewTabsTest::nothingToExportAfterAFailure()
     QVERIFY(!view.exportJson(false, dir.filePath(u"x.json"_s)));
     QVERIFY(!view.exportCsv(dir.filePath(u"x.csv"_s)));
     QVERIFY(!QFile::exists(dir.filePath(u"x.json"_s)));
+}
+
+void ResultViewTabsTest::previousAnswerIsReleased_data()
+{
+    QTest::addColumn<bool>("byMessage");
+    QTest::newRow("by a newer answer") << false;
+    QTest::newRow("by a failure") << true;
+}
+
+void ResultViewTabsTest::previousAnswerIsReleased()
+{
+    QFETCH(bool, byMessage);
+    App::ResultView view;
+    std::weak_ptr<const Core::ResponseDocument> previous;
+    {
+        auto document = Core::ResponseDocument::parse(fixture(u"dagster_runs_small.json"_s));
+        QVERIFY(document);
+        previous = document;
+        view.showResponse(document, Core::readGraphQLResponse(*document), u"HTTP 200"_s);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!view.rawJsonView()->isIndexing(), 10000);
+    QVERIFY(!previous.expired()); // shown: the views hold it
+    if (byMessage)
+        view.showMessage(u"refused"_s, u"Connection refused"_s);
+    else
+        show(view, fixture(u"partial_data_with_errors.json"_s));
+    // Freed on a worker thread, soon.
+    QTRY_VERIFY_WITH_TIMEOUT(previous.expired(), 10000);
+    QCOMPARE(view.resultTable()->model()->rowCount() > 0, !byMessage);
+}
+
+void ResultViewTabsTest::bigAnswerTableFollowsOffThread()
+{
+    App::ResultView view;
+    view.resultTable()->setSynchronousScanLimit(0); // as a 100 MB answer would be
+    QSignalSpy found(view.resultTable(), &App::ResultTableView::listsFound);
+    show(view, fixture(u"dagster_runs_small.json"_s));
+    QVERIFY(view.resultTable()->isScanning());
+    QCOMPARE(view.responseModel()->rowCount(), 1); // the tree is there at once
+    QVERIFY(found.wait(10000));
+    QCOMPARE(view.resultTable()->currentPath(), u"data.runsOrError.results"_s);
+    QCOMPARE(view.resultTable()->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(ResultViewTabsTest)

@@ -4,6 +4,8 @@
 
 #include "rawjsonlines.h"
 
+#include <app/run/backgroundpool.h>
+
 #include <core/response/responsedocument.h>
 
 #include <QAction>
@@ -211,7 +213,7 @@ void RawJsonView::rebuild()
         viewport()->update();
         emit linesIndexed(lineCount());
     });
-    watcher->setFuture(QtConcurrent::run([document = m_document, mode, wrap = m_wrapBytes, cancel] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [document = m_document, mode, wrap = m_wrapBytes, cancel] {
         return RawJsonLines::build(document, mode, wrap, cancel.get());
     }));
 }

@@ -2,6 +2,8 @@
 // Sextant: runs a result export (JSON file, or a table as CSV) on a worker thread, one at a time, cancellable.
 #include "resultexporter.h"
 
+#include <app/run/backgroundpool.h>
+
 #include <net/httpresult.h>
 
 #include <QFileInfo>
@@ -50,7 +52,7 @@ bool ResultExporter::start(const QString &path, Work work)
             emit finished(false, outcome.error);
     });
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
-    watcher->setFuture(QtConcurrent::run([work, cancel] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [work, cancel] {
         Outcome outcome;
         outcome.ok = work(cancel.get(), &outcome.error);
         return outcome;

@@ -2,10 +2,13 @@
 // Sextant: the result as a table: pick a list of objects in the response, see one row per element.
 #include "resulttableview.h"
 
+#include <app/run/backgroundpool.h>
+
 #include <core/response/responsedocument.h>
 #include <models/responsetablemodel.h>
 
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +16,7 @@
 #include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -85,33 +89,84 @@ ResultTableView::ResultTableView(QWidget *parent)
 
 ResultTableView::~ResultTableView() = default;
 
+struct ResultTableView::Scan
+{
+    std::vector<ResponseDocument::NodeId> lists;
+    QStringList paths; ///< of lists, pathString()
+    ResponseDocument::NodeId best = ResponseDocument::InvalidNode;
+    Models::ResponseTableModel::Columns columns; ///< of best
+};
+
+// Pure: runs on a worker for big documents (the document is immutable and shared). The result holds no reference
+// to it, so a scan that is dropped never frees a document on the UI thread.
+ResultTableView::Scan ResultTableView::scan(std::shared_ptr<const Core::ResponseDocument> document)
+{
+    Scan result;
+    const ResponseDocument &doc = *document;
+    result.lists = Models::ResponseTableModel::candidateLists(doc);
+    int bestRows = -1;
+    for (const ResponseDocument::NodeId list : result.lists) {
+        const QString path = doc.pathString(list);
+        result.paths.append(path);
+        const int rows = doc.childCount(list);
+        if (!path.contains(QLatin1Char('[')) && rows > bestRows) {
+            result.best = list;
+            bestRows = rows;
+        }
+    }
+    if (result.best == ResponseDocument::InvalidNode && !result.lists.empty())
+        result.best = result.lists.front();
+    if (result.best != ResponseDocument::InvalidNode)
+        result.columns = Models::ResponseTableModel::scanColumns(doc, result.best);
+    return result;
+}
+
 void ResultTableView::setDocument(std::shared_ptr<const Core::ResponseDocument> document)
 {
+    const quint64 generation = ++m_generation;
+    m_scanning = false;
     m_document = std::move(document);
     m_model->setDocument(m_document);
     m_picker->clear();
     m_table->horizontalHeader()->setSortIndicatorShown(false);
-    if (m_document) {
-        const auto lists = Models::ResponseTableModel::candidateLists(*m_document);
-        ResponseDocument::NodeId best = ResponseDocument::InvalidNode;
-        int bestRows = -1;
-        for (const ResponseDocument::NodeId list : lists) {
-            const QString path = m_document->pathString(list);
-            m_picker->addItem(path.isEmpty() ? tr("(root)") : path, QVariant::fromValue(quint32(list)));
-            const int rows = m_document->childCount(list);
-            if (!path.contains(QLatin1Char('[')) && rows > bestRows) {
-                best = list;
-                bestRows = rows;
-            }
-        }
-        if (best == ResponseDocument::InvalidNode && !lists.empty())
-            best = lists.front();
-        if (best != ResponseDocument::InvalidNode) {
-            m_picker->setCurrentIndex(m_picker->findData(QVariant::fromValue(quint32(best)), NodeRole));
-            m_model->setList(best);
-        }
+    if (m_document && m_document->nodeCount() > m_synchronousScanLimit) {
+        m_scanning = true;
+        auto *watcher = new QFutureWatcher<Scan>(this);
+        connect(watcher, &QFutureWatcher<Scan>::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation == m_generation)
+                applyScan(watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run(backgroundPool(), &ResultTableView::scan, m_document));
+    } else if (m_document) {
+        applyScan(scan(m_document));
+        return;
     }
     updateSummary();
+}
+
+void ResultTableView::applyScan(Scan scan)
+{
+    m_scanning = false;
+    const ResponseDocument::NodeId shown = m_model->listNode(); // a showList() while scanning wins
+    const QString shownText = shown != ResponseDocument::InvalidNode ? m_picker->currentText() : QString();
+    m_picker->clear();
+    for (size_t i = 0; i < scan.lists.size(); ++i)
+        m_picker->addItem(scan.paths.at(qsizetype(i)).isEmpty() ? tr("(root)") : scan.paths.at(qsizetype(i)),
+                          QVariant::fromValue(quint32(scan.lists[i])));
+    if (shown != ResponseDocument::InvalidNode) {
+        int item = m_picker->findData(QVariant::fromValue(quint32(shown)), NodeRole);
+        if (item < 0) {
+            m_picker->addItem(shownText, QVariant::fromValue(quint32(shown)));
+            item = m_picker->count() - 1;
+        }
+        m_picker->setCurrentIndex(item);
+    } else if (scan.best != ResponseDocument::InvalidNode) {
+        m_picker->setCurrentIndex(m_picker->findData(QVariant::fromValue(quint32(scan.best)), NodeRole));
+        m_model->setList(scan.best, std::move(scan.columns));
+    }
+    updateSummary();
+    emit listsFound(int(scan.lists.size()));
 }
 
 void ResultTableView::clear()
@@ -171,6 +226,11 @@ void ResultTableView::pickerActivated(int index)
 
 void ResultTableView::updateSummary()
 {
+    if (m_scanning && m_model->listNode() == ResponseDocument::InvalidNode) {
+        m_summary->setText(tr("Looking for lists…"));
+        m_picker->setEnabled(false);
+        return;
+    }
     if (m_model->listNode() == ResponseDocument::InvalidNode) {
         m_summary->setText(m_document ? tr("No list of objects") : QString());
         m_picker->setEnabled(m_picker->count() > 0);

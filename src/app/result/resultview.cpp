@@ -7,6 +7,8 @@
 #include "resulttableview.h"
 #include "ui_resultview.h"
 
+#include <app/run/backgroundpool.h>
+
 #include <core/response/graphqlresponse.h>
 #include <core/response/jsontext.h>
 #include <core/response/responsedocument.h>
@@ -165,6 +167,9 @@ QString ResultView::statusText() const
 void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> document,
                               const Core::GraphQLResponse &response, const QString &statusLine)
 {
+    // Freeing a 100 MB answer (its bytes and node table) takes longer than a frame: the last reference goes on a
+    // worker once every view has let go of it.
+    std::shared_ptr<const Core::ResponseDocument> previous = std::move(m_document);
     cancelSearch();
     m_ui->messageLabel->hide();
     m_ui->messageLabel->clear();
@@ -217,10 +222,12 @@ void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> docu
     // A search that was open goes on in the new answer.
     if (m_ui->searchBar->isVisibleTo(this) && !m_ui->searchEdit->text().isEmpty())
         startSearch();
+    releaseOffThread(std::move(previous));
 }
 
 void ResultView::showMessage(const QString &message, const QString &statusLine, const QByteArray &body)
 {
+    std::shared_ptr<const Core::ResponseDocument> previous = std::move(m_document);
     cancelSearch();
     m_model->clear();
     m_errors->setErrors({});
@@ -239,6 +246,16 @@ void ResultView::showMessage(const QString &message, const QString &statusLine, 
     m_ui->statusLabel->setText(statusLine);
     if (!body.isEmpty())
         m_ui->tabs->setCurrentWidget(m_ui->rawTab);
+    releaseOffThread(std::move(previous));
+}
+
+void ResultView::releaseOffThread(std::shared_ptr<const Core::ResponseDocument> document)
+{
+    if (!document)
+        return;
+    // The runnable (and so its capture) is destroyed on the pool's thread; when another holder is left (the same
+    // document shown again, a worker still reading it), that holder frees it instead.
+    (void)QtConcurrent::run(backgroundPool(), [document = std::move(document)]() mutable { document.reset(); });
 }
 
 QString ResultView::messageText() const
@@ -466,7 +483,7 @@ void ResultView::startSearch()
         for (int i = begin; i < end; ++i)
             addSearchChunk(watcher->resultAt(i));
     });
-    watcher->setFuture(QtConcurrent::run([document, needle](QPromise<SearchChunk> &promise) {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [document, needle](QPromise<SearchChunk> &promise) {
         const Core::ResponseSearch search(needle);
         const auto result = search.run(
             *document, MaxSearchMatches, [&promise] { return promise.isCanceled(); },

@@ -2,6 +2,8 @@
 // Sextant: one Run at a time: sends the request, shows progress, parses the answer off the UI thread.
 #include "runcontroller.h"
 
+#include "backgroundpool.h"
+
 #include "app/endpoints/endpointbar.h"
 #include "app/result/resultview.h"
 
@@ -147,7 +149,7 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
         }
         emit finished();
     });
-    watcher->setFuture(QtConcurrent::run(parseResponse, result.body));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), parseResponse, result.body));
 }
 
 } // namespace Sextant::App
