@@ -100,6 +100,7 @@ private slots:
     void everyOffsetOfFixtures_data();
     void everyOffsetOfFixtures();
     void garbage();
+    void metaFieldDescriptions();
 };
 
 void HoverTest::hover_data()
@@ -351,6 +352,20 @@ void HoverTest::garbage()
     QVERIFY(checked > 1000);
     QVERIFY(!hoverAt(*schema, full, -5).isValid());
     QVERIFY(!hoverAt(*schema, full, int(full.size()) + 5).isValid());
+}
+
+void HoverTest::metaFieldDescriptions()
+{
+    // graphql-js 16's descriptions of the meta fields (type/introspection.js).
+    const std::shared_ptr<const Schema> schema = loadSchema(u"small"_s);
+    QVERIFY(schema);
+    const QString text = u"{ __typename __schema { queryType { name } } __type(name: \"Book\") { name } }"_s;
+    QCOMPARE(hoverAt(*schema, text, int(text.indexOf(u"__typename"_s)) + 3).description,
+             u"The name of the current Object type at runtime."_s);
+    QCOMPARE(hoverAt(*schema, text, int(text.indexOf(u"__schema"_s)) + 3).description,
+             u"Access the current type schema of this server."_s);
+    QCOMPARE(hoverAt(*schema, text, int(text.indexOf(u"__type("_s)) + 3).description,
+             u"Request the type information of a single type."_s);
 }
 
 QTEST_GUILESS_MAIN(HoverTest)

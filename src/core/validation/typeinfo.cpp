@@ -17,14 +17,18 @@ struct MetaFields
     {
         schemaField.name = u"__schema"_s;
         schemaField.type = TypeRef::nonNull(TypeRef::named(u"__Schema"_s));
+        // Descriptions as graphql-js 16 gives them (type/introspection.js), shown on hover.
+        schemaField.description = u"Access the current type schema of this server."_s;
         typeField.name = u"__type"_s;
         typeField.type = TypeRef::named(u"__Type"_s);
+        typeField.description = u"Request the type information of a single type."_s;
         InputValue nameArg;
         nameArg.name = u"name"_s;
         nameArg.type = TypeRef::nonNull(TypeRef::named(u"String"_s));
         typeField.args.append(nameArg);
         typenameField.name = u"__typename"_s;
         typenameField.type = TypeRef::nonNull(TypeRef::named(u"String"_s));
+        typenameField.description = u"The name of the current Object type at runtime."_s;
     }
 };
 
