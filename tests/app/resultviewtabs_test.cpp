@@ -29,6 +29,7 @@ private slots:
     void exportsJsonAsReceivedAndPretty();
     void exportsTableAsCsv();
     void nothingToExportAfterAFailure();
+    void prettyOnlyOnTheRawTab();
     void previousAnswerIsReleased_data();
     void previousAnswerIsReleased();
     void bigAnswerTableFollowsOffThread();
@@ -186,6 +187,20 @@ void ResultViewTabsTest::bigAnswerTableFollowsOffThread()
     QVERIFY(found.wait(10000));
     QCOMPARE(view.resultTable()->currentPath(), u"data.runsOrError.results"_s);
     QCOMPARE(view.resultTable()->model()->rowCount(), 2);
+}
+
+void ResultViewTabsTest::prettyOnlyOnTheRawTab()
+{
+    App::ResultView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    show(view, fixture(u"dagster_runs_small.json"_s));
+    auto *pretty = view.findChild<QWidget *>(u"prettyButton"_s);
+    QVERIFY(pretty);
+    view.tabs()->setCurrentWidget(view.treeView()->parentWidget());
+    QVERIFY(!pretty->isVisible());
+    view.tabs()->setCurrentWidget(view.rawJsonView()->parentWidget());
+    QVERIFY(pretty->isVisible());
 }
 
 QTEST_MAIN(ResultViewTabsTest)

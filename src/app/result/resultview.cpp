@@ -204,6 +204,11 @@ void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> docu
         for (int row = 0; row < m_model->rowCount(index); ++row)
             queue.append(m_model->index(row, 0, index));
     }
+    // Keys as wide as the opened rows need, but never more than 40% of the view (values need room too).
+    m_ui->treeView->resizeColumnToContents(0);
+    const int keyWidthCap = qMax(160, m_ui->treeView->viewport()->width() * 2 / 5);
+    if (m_ui->treeView->columnWidth(0) > keyWidthCap)
+        m_ui->treeView->setColumnWidth(0, keyWidthCap);
 
     QString status = statusLine;
     if (!response.errors.isEmpty()) {
@@ -707,7 +712,14 @@ void ResultView::setupRawTableAndExport()
     auto *prettyButton = new QToolButton(corner);
     prettyButton->setDefaultAction(m_ui->rawJsonView->prettyAction());
     prettyButton->setAutoRaise(true);
+    prettyButton->setObjectName(QStringLiteral("prettyButton"));
     cornerLayout->addWidget(prettyButton);
+    // Pretty is about the Raw tab only: shown while it is the current tab.
+    const auto updatePretty = [this, prettyButton] {
+        prettyButton->setVisible(m_ui->tabs->currentWidget() == m_ui->rawTab);
+    };
+    connect(m_ui->tabs, &QTabWidget::currentChanged, prettyButton, updatePretty);
+    updatePretty();
     auto *exportButton = new QToolButton(corner);
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setText(tr("Export"));
