@@ -30,6 +30,7 @@ private slots:
     void exportsTableAsCsv();
     void nothingToExportAfterAFailure();
     void prettyOnlyOnTheRawTab();
+    void rawTabShowsTheNewestAnswer();
     void previousAnswerIsReleased_data();
     void previousAnswerIsReleased();
     void bigAnswerTableFollowsOffThread();
@@ -58,6 +59,10 @@ void ResultViewTabsTest::rawAndTableFollowTheAnswer()
 {
     App::ResultView view;
     show(view, fixture(u"dagster_runs_small.json"_s));
+    // The Raw tab's line index is built only once the tab is shown.
+    QCOMPARE(view.rawJsonView()->lineCount(), 0);
+    QVERIFY(!view.rawJsonView()->isIndexing());
+    view.tabs()->setCurrentWidget(view.rawJsonView()->parentWidget());
     QTRY_VERIFY_WITH_TIMEOUT(!view.rawJsonView()->isIndexing() && view.rawJsonView()->lineCount() > 1, 10000);
     QCOMPARE(view.rawJsonView()->lineText(0), u"{"_s);
     QVERIFY(!view.rawView()->isVisibleTo(&view));
@@ -201,6 +206,24 @@ void ResultViewTabsTest::prettyOnlyOnTheRawTab()
     QVERIFY(!pretty->isVisible());
     view.tabs()->setCurrentWidget(view.rawJsonView()->parentWidget());
     QVERIFY(pretty->isVisible());
+}
+
+void ResultViewTabsTest::rawTabShowsTheNewestAnswer()
+{
+    App::ResultView view;
+    view.tabs()->setCurrentWidget(view.rawJsonView()->parentWidget());
+    show(view, fixture(u"dagster_runs_small.json"_s)); // the Raw tab is current: indexed at once
+    QTRY_VERIFY_WITH_TIMEOUT(!view.rawJsonView()->isIndexing() && view.rawJsonView()->lineCount() > 1, 10000);
+    const int runsLines = view.rawJsonView()->lineCount();
+    view.tabs()->setCurrentWidget(view.treeView()->parentWidget());
+    show(view, fixture(u"partial_data_with_errors.json"_s)); // shown while the Tree tab is current
+    view.tabs()->setCurrentWidget(view.rawJsonView()->parentWidget());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.rawJsonView()->isIndexing() && view.rawJsonView()->lineCount() > 1, 10000);
+    QVERIFY(view.rawJsonView()->lineCount() != runsLines);
+    bool found = false;
+    for (int line = 0; line < view.rawJsonView()->lineCount() && !found; ++line)
+        found = view.rawJsonView()->lineText(line).contains(u"daily_sales_rollup"_s);
+    QVERIFY(found);
 }
 
 QTEST_MAIN(ResultViewTabsTest)

@@ -164,6 +164,7 @@ private:
     Models::ResponseTreeModel *m_model = nullptr;
     Models::ErrorListModel *m_errors = nullptr;
     std::shared_ptr<const Core::ResponseDocument> m_document; ///< the answer shown (for export)
+    bool m_rawPending = false; ///< the Raw tab gets m_document when it is next shown
     ResultExporter *m_exporter = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportPrettyAction = nullptr;
