@@ -55,6 +55,8 @@ def main():
     parser.add_argument("--sizes", default="10,100", help="comma-separated sizes in MB")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--file", help="a response file to use instead of generated sizes")
+    parser.add_argument("--tree-tab", action="store_true",
+                        help="keep the Tree tab current, as after a normal Run (the Raw tab's index is not built)")
     args = parser.parse_args()
 
     bench = os.path.join(os.path.abspath(args.build_dir), "bench", "sextant_response_app_bench")
@@ -73,7 +75,7 @@ def main():
             runs = []
             for _ in range(args.runs):
                 load = load_average()
-                lines = run_lines([bench, path, "--json-only"])
+                lines = run_lines([bench, path, "--json-only"] + (["--tree-tab"] if args.tree_tab else []))
                 for line in lines:
                     if "run" in line:
                         line["load"] = load
