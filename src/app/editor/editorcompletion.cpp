@@ -9,8 +9,6 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
-#include <QGuiApplication>
-#include <QScreen>
 
 namespace Sextant::App {
 
@@ -56,31 +54,9 @@ bool EditorCompletion::showCompletions()
         return false;
     const int cursor = utf16OffsetOfPosition(m_editor, int(m_editor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS)));
     m_items = Core::complete(*m_schema, m_editor->text(), cursor);
-    if (m_items.isEmpty()) {
-        if (m_editor->isListActive())
-            m_editor->cancelList();
-        return false;
-    }
-    for (const Core::CompletionItem &item : std::as_const(m_items)) {
-        QString entry = item.label;
-        if (!item.detail.isEmpty())
-            entry += QStringLiteral("  ") + item.detail;
-        if (item.isDeprecated)
-            entry += QStringLiteral("  (deprecated)");
-        m_entries << entry;
-    }
-    // QScintilla places its list on QGuiApplication::screenAt(caret) and dereferences it: with the caret on no
-    // screen (a window partly off the desktop), showing it would crash. The items stay available (accept()).
-    const int position = int(m_editor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS));
-    const QPoint caretPoint(int(m_editor->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0UL, position)),
-                            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, position)));
-    if (!QGuiApplication::screenAt(m_editor->viewport()->mapToGlobal(caretPoint))) {
-        if (m_editor->isListActive())
-            m_editor->cancelList();
-        return false;
-    }
-    m_editor->showUserList(UserListId, m_entries);
-    return true;
+    // The items stay available (accept()) even when no list could be shown.
+    m_entries = showCompletionList(m_editor, UserListId, m_items);
+    return !m_entries.isEmpty();
 }
 
 const QList<Core::CompletionItem> &EditorCompletion::items() const

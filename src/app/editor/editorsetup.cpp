@@ -2,11 +2,15 @@
 // Sextant: QScintilla set-up shared by the editors, and position conversions.
 #include "editorsetup.h"
 
+#include <core/completion/completer.h>
+
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QColor>
 #include <QFontDatabase>
+#include <QGuiApplication>
+#include <QScreen>
 
 namespace Sextant::App {
 
@@ -83,6 +87,31 @@ void clearErrorMarks(QsciScintilla *editor)
     editor->SendScintilla(QsciScintilla::SCI_SETINDICATORCURRENT, ErrorIndicator);
     editor->SendScintilla(QsciScintilla::SCI_INDICATORCLEARRANGE, 0,
                           editor->SendScintilla(QsciScintilla::SCI_GETLENGTH));
+}
+
+QStringList showCompletionList(QsciScintilla *editor, int listId, const QList<Core::CompletionItem> &items)
+{
+    const int position = int(editor->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS));
+    const QPoint caretPoint(int(editor->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0UL, position)),
+                            int(editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, position)));
+    if (items.isEmpty() || !QGuiApplication::screenAt(editor->viewport()->mapToGlobal(caretPoint))) {
+        if (editor->isListActive())
+            editor->cancelList();
+        return {};
+    }
+    QStringList entries;
+    entries.reserve(items.size());
+    for (const Core::CompletionItem &item : items) {
+        QString entry = item.label;
+        if (!item.detail.isEmpty())
+            entry += QStringLiteral("  ") + item.detail;
+        if (item.isDeprecated)
+            entry += QStringLiteral("  (deprecated)");
+        entries << entry;
+    }
+    editor->SendScintilla(QsciScintilla::SCI_AUTOCSETORDER, 2 /* SC_ORDER_CUSTOM: keep the given order */);
+    editor->showUserList(listId, entries);
+    return entries;
 }
 
 } // namespace Sextant::App

@@ -2,8 +2,15 @@
 // Sextant: QScintilla set-up shared by the editors, and position conversions.
 #pragma once
 
+#include <QList>
+#include <QStringList>
+
 class QsciScintilla;
 class QString;
+
+namespace Sextant::Core {
+struct CompletionItem;
+}
 
 namespace Sextant::App {
 
@@ -22,5 +29,13 @@ int positionOfLineColumn(QsciScintilla *editor, int line, int column);
 /// Underlines from the 1-based line/column to the end of the token there (at least one character).
 void markError(QsciScintilla *editor, int line, int column);
 void clearErrorMarks(QsciScintilla *editor);
+
+/**
+ * Shows @p items in QScintilla's user list @p listId in their given order (required first, deprecated last), each
+ * entry "label  detail" plus "  (deprecated)"; returns the entries shown. Shows nothing (and closes an open list)
+ * when there are no items, or when the caret is on no screen: QScintilla places the list on
+ * QGuiApplication::screenAt(caret) and would dereference null there (a window partly off the desktop).
+ */
+QStringList showCompletionList(QsciScintilla *editor, int listId, const QList<Core::CompletionItem> &items);
 
 } // namespace Sextant::App

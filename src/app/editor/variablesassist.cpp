@@ -172,23 +172,8 @@ QList<Core::CompletionItem> VariablesAssist::completionsAtCaret() const
 bool VariablesAssist::showCompletions()
 {
     m_items = completionsAtCaret();
-    m_entries.clear();
-    if (m_items.isEmpty()) {
-        if (m_editor->isListActive())
-            m_editor->cancelList();
-        return false;
-    }
-    for (const Core::CompletionItem &item : std::as_const(m_items)) {
-        QString entry = item.label;
-        if (!item.detail.isEmpty())
-            entry += QStringLiteral("  ") + item.detail;
-        if (item.isDeprecated)
-            entry += QStringLiteral("  (deprecated)");
-        m_entries << entry;
-    }
-    m_editor->SendScintilla(QsciScintilla::SCI_AUTOCSETORDER, 2 /* SC_ORDER_CUSTOM: keep required-first */);
-    m_editor->showUserList(UserListId, m_entries);
-    return true;
+    m_entries = showCompletionList(m_editor, UserListId, m_items);
+    return !m_entries.isEmpty();
 }
 
 bool VariablesAssist::showIfEnumValues()

@@ -42,25 +42,6 @@ QString completionKindName(CompletionKind kind)
 
 namespace {
 
-// 0: case-insensitive prefix, 1: substring, 2: subsequence, -1: no match (graphiql's filterAndSortList order).
-int matchRank(QStringView label, QStringView prefix)
-{
-    if (prefix.isEmpty() || label.startsWith(prefix, Qt::CaseInsensitive))
-        return 0;
-    if (label.contains(prefix, Qt::CaseInsensitive))
-        return 1;
-    qsizetype at = 0;
-    for (const QChar c : prefix) {
-        const QChar folded = c.toCaseFolded();
-        while (at < label.size() && label.at(at).toCaseFolded() != folded)
-            ++at;
-        if (at == label.size())
-            return -1;
-        ++at;
-    }
-    return 2;
-}
-
 bool isRequired(const InputValue &input)
 {
     return input.type.isNonNull() && !input.hasDefaultValue;
@@ -114,7 +95,7 @@ public:
     CompletionItem *add(const QString &label, CompletionKind kind, bool isDeprecated = false, bool required = false,
                         const QString &matchText = {})
     {
-        const int rank = matchRank(matchText.isEmpty() ? label : matchText, m_prefix);
+        const int rank = completionMatchRank(matchText.isEmpty() ? label : matchText, m_prefix);
         if (rank < 0)
             return nullptr;
         m_entries.append({rank, required, CompletionItem{}});
@@ -401,6 +382,24 @@ QList<CompletionItem> complete(const Schema &schema, const QString &text, int cu
         break;
     }
     return out.take();
+}
+
+int completionMatchRank(QStringView label, QStringView prefix)
+{
+    if (prefix.isEmpty() || label.startsWith(prefix, Qt::CaseInsensitive))
+        return 0;
+    if (label.contains(prefix, Qt::CaseInsensitive))
+        return 1;
+    qsizetype at = 0;
+    for (const QChar c : prefix) {
+        const QChar folded = c.toCaseFolded();
+        while (at < label.size() && label.at(at).toCaseFolded() != folded)
+            ++at;
+        if (at == label.size())
+            return -1;
+        ++at;
+    }
+    return 2;
 }
 
 } // namespace Sextant::Core

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 namespace Sextant::Core {
 
@@ -50,5 +51,11 @@ struct CompletionItem
  * An unknown parent type, a cursor in a string or comment, or text that cannot be completed gives an empty list.
  */
 QList<CompletionItem> complete(const Schema &schema, const QString &text, int cursorOffset);
+
+/**
+ * How @p label matches the typed @p prefix, in graphiql's filterAndSortList order: 0 case-insensitive prefix (or
+ * an empty prefix), 1 substring, 2 subsequence (fuzzy), -1 no match. Shared by every completion list.
+ */
+int completionMatchRank(QStringView label, QStringView prefix);
 
 } // namespace Sextant::Core

@@ -15,25 +15,6 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-// 0: case-insensitive prefix, 1: substring, 2: subsequence, -1: no match (as Core::complete() ranks).
-int matchRank(QStringView label, QStringView prefix)
-{
-    if (prefix.isEmpty() || label.startsWith(prefix, Qt::CaseInsensitive))
-        return 0;
-    if (label.contains(prefix, Qt::CaseInsensitive))
-        return 1;
-    qsizetype at = 0;
-    for (const QChar c : prefix) {
-        const QChar folded = c.toCaseFolded();
-        while (at < label.size() && label.at(at).toCaseFolded() != folded)
-            ++at;
-        if (at == label.size())
-            return -1;
-        ++at;
-    }
-    return 2;
-}
-
 QString jsonName(const QString &name)
 {
     // GraphQL names (spec §2.1.9) never need JSON escapes.
@@ -221,7 +202,7 @@ QList<CompletionItem> completeVariables(const Schema &schema, const QString &doc
         QStringView label = item.label;
         if (label.size() >= 2 && label.startsWith(u'"') && label.endsWith(u'"'))
             label = label.mid(1, label.size() - 2);
-        const int rank = matchRank(label, context.prefix);
+        const int rank = completionMatchRank(label, context.prefix);
         if (rank >= 0)
             ranked.append({rank, item});
     }
