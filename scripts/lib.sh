@@ -15,11 +15,11 @@ SEXTANT_PYTHON="$SEXTANT_VENV/bin/python"
 # Debian 12 (bookworm) package names. Qt 6.4 with its CMake packages, QScintilla and simdjson to build; the
 # platform plugins (offscreen, xcb) and Xvfb to run the GUI and its tests; python3-venv for the Dagster and
 # Dagger test servers; appstream and desktop-file-utils to validate packaging/; libqt6sql6-sqlite is the SQL
-# driver for the on-disk history.
+# driver for the on-disk history; qtkeychain-qt6-dev keeps tokens in the system keychain.
 SEXTANT_APT_PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qt6-qpa-plugins libqt6sql6-sqlite
-    libqscintilla2-qt6-dev libsimdjson-dev
+    libqscintilla2-qt6-dev libsimdjson-dev qtkeychain-qt6-dev
     python3 python3-venv
     xvfb xauth fonts-dejavu-core
     appstream desktop-file-utils
