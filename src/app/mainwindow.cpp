@@ -17,6 +17,7 @@
 #include "run/requestpreparation.h"
 #include "run/runcontroller.h"
 #include "schema/schemabrowser.h"
+#include "workspace/tabcontroller.h"
 #include "ui_mainwindow.h"
 
 #include <core/language/operationoutline.h>
@@ -31,6 +32,7 @@
 #include <net/introspectionclient.h>
 #include <store/schemafile.h>
 #include <store/sessionstore.h>
+#include <store/workspacestore.h>
 
 #include <Qsci/qsciscintilla.h>
 
@@ -47,6 +49,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -82,7 +85,6 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_client(new Net::GraphQLClient(this))
-    , m_autosaveTimer(new QTimer(this))
     , m_outlineTimer(new QTimer(this))
 {
     initSextantResources();
@@ -100,18 +102,41 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     setupEditors();
     setupActions();
 
-    m_autosaveTimer->setSingleShot(true);
-    m_autosaveTimer->setInterval(1000);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    // Tabs sit above the endpoint bar: each tab has its own endpoint, document, variables and headers.
+    auto *tabBar = new QTabBar(m_ui->centralWidget);
+    tabBar->setObjectName(QStringLiteral("workspaceTabs"));
+    m_ui->centralLayout->insertWidget(0, tabBar);
+    m_tabs = new TabController(tabBar, m_ui->queryEditor, m_ui->variablesEditor, m_ui->headersEdit,
+                               m_ui->endpointBar, this);
+    connect(m_tabs, &TabController::currentTabChanged, this, &MainWindow::onTabChanged);
+    connect(m_tabs, &TabController::saveFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Autosave failed: %1").arg(message), 10000); });
+    setupTabActions();
+
     m_runner = new RunController(m_client, m_ui->resultView, m_ui->endpointBar, this);
-    connect(m_runner, &RunController::finished, this, &MainWindow::requestFinished);
+    connect(m_runner, &RunController::finished, this, [this] {
+        m_tabs->setResultSummary(m_runningTabId, m_ui->endpointBar->statusText());
+        // The answer belongs to the tab that sent it, even if another tab is in front by now.
+        m_results.insert(m_runningTabId, m_ui->resultView->snapshot());
+        if (m_runningTabId != m_shownTabId)
+            m_ui->resultView->restore(m_results.value(m_shownTabId), tr("Run the operation under the cursor with Ctrl+Enter."));
+        emit requestFinished();
+    });
+    connect(m_tabs, &TabController::tabsChanged, this, [this] {
+        for (auto it = m_results.begin(); it != m_results.end();) {
+            if (m_tabs->indexOfId(it.key()) < 0)
+                it = m_results.erase(it); // a closed tab's answer is freed
+            else
+                ++it;
+        }
+    });
 
     EndpointBar *bar = m_ui->endpointBar;
     connect(bar, &EndpointBar::runRequested, this, &MainWindow::run);
     connect(bar, &EndpointBar::stopRequested, this, &MainWindow::stop);
     connect(bar, &EndpointBar::reconnectRequested, this, &MainWindow::reloadSchema);
     connect(bar, &EndpointBar::urlEdited, this, [this] {
-        scheduleAutosave();
+        m_tabs->noteEndpointEdited();
         reloadSchema();
     });
     connect(bar, &EndpointBar::kindChanged, this, &MainWindow::onKindChanged);
@@ -155,7 +180,6 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
 
     applyStartOptions(options);
 
-    connect(m_ui->queryEditor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
     m_outlineTimer->setSingleShot(true);
     m_outlineTimer->setInterval(200);
     connect(m_ui->queryEditor, &QsciScintilla::textChanged, m_outlineTimer, qOverload<>(&QTimer::start));
@@ -175,14 +199,20 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
         moveEditorCursor(m_ui->queryEditor, m_operations[index].loc.line, m_operations[index].loc.column);
     });
     refreshOperations();
-    connect(m_ui->variablesEditor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
-    connect(m_ui->headersEdit, &QPlainTextEdit::textChanged, this, &MainWindow::scheduleAutosave);
+    if (!options.files.isEmpty())
+        openFiles(options.files);
 }
 
 MainWindow::~MainWindow()
 {
-    if (m_autosaveTimer->isActive())
-        autosave();
+    // The tabs own documents shown in the editors: they go (after a last save) before the editors do.
+    delete m_tabs;
+    m_tabs = nullptr;
+}
+
+TabController *MainWindow::tabs() const
+{
+    return m_tabs;
 }
 
 QsciScintilla *MainWindow::queryEditor() const
@@ -393,6 +423,98 @@ void MainWindow::setupActions()
     addActions({runAction, stopAction, reloadAction, prettifyAction, minifyAction, commentAction, fillAction});
 }
 
+void MainWindow::setupTabActions()
+{
+    const auto action = [this](const QString &text, const QString &id, const QList<QKeySequence> &keys) {
+        auto *created = new QAction(text, this);
+        created->setObjectName(id);
+        created->setShortcuts(keys);
+        created->setShortcutContext(Qt::WindowShortcut);
+        addAction(created);
+        return created;
+    };
+    QAction *newTab = action(tr("&New Tab"), QStringLiteral("Tabs.New"), QKeySequence::keyBindings(QKeySequence::AddTab));
+    connect(newTab, &QAction::triggered, this, [this] {
+        m_tabs->addTab({});
+        m_ui->queryEditor->setFocus();
+    });
+    QAction *closeTab = action(tr("&Close Tab"), QStringLiteral("Tabs.Close"), {QKeySequence(Qt::CTRL | Qt::Key_W)});
+    connect(closeTab, &QAction::triggered, this, [this] {
+        m_tabs->closeTab(m_tabs->currentIndex());
+        if (m_tabs->closedTabCount() > 0)
+            statusBar()->showMessage(tr("Tab closed. Ctrl+Shift+T reopens it."), 8000);
+    });
+    QAction *reopen = action(tr("&Reopen Closed Tab"), QStringLiteral("Tabs.Reopen"),
+                             {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    connect(reopen, &QAction::triggered, this, [this] {
+        if (!m_tabs->reopenClosedTab())
+            statusBar()->showMessage(tr("No closed tab to reopen."), 5000);
+    });
+    QAction *duplicate = action(tr("&Duplicate Tab"), QStringLiteral("Tabs.Duplicate"), {});
+    connect(duplicate, &QAction::triggered, this, [this] { m_tabs->duplicateTab(m_tabs->currentIndex()); });
+    QAction *next = action(tr("Ne&xt Tab"), QStringLiteral("Tabs.Next"),
+                           {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    connect(next, &QAction::triggered, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    QAction *previous = action(tr("Pre&vious Tab"), QStringLiteral("Tabs.Previous"),
+                               {QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)});
+    connect(previous, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    QAction *open = action(tr("&Open File…"), QStringLiteral("File.Open"), QKeySequence::keyBindings(QKeySequence::Open));
+    connect(open, &QAction::triggered, this, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open GraphQL Files"), QString(),
+                                                                tr("GraphQL documents (*.graphql *.gql);;All files (*)"));
+        openFiles(paths);
+    });
+
+    QMenu *fileMenu = m_ui->menuBar->actions().isEmpty() ? nullptr : m_ui->menuBar->actions().first()->menu();
+    if (fileMenu) {
+        QAction *first = fileMenu->actions().value(0);
+        fileMenu->insertActions(first, {newTab, open, duplicate});
+        fileMenu->insertSeparator(first);
+        fileMenu->insertActions(first, {closeTab, reopen});
+        fileMenu->insertSeparator(first);
+    }
+    QMenu *viewMenu = m_ui->menuBar->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu->addAction(next);
+    viewMenu->addAction(previous);
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    QStringList problems;
+    for (const QString &path : paths) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        bool shown = false;
+        for (int i = 0; i < m_tabs->count() && !shown; ++i) {
+            if (m_tabs->tabState(i).collectionPath == absolute) {
+                m_tabs->setCurrentIndex(i);
+                shown = true;
+            }
+        }
+        if (shown)
+            continue;
+        QFile file(absolute);
+        if (!file.open(QIODevice::ReadOnly)) {
+            problems << tr("%1: %2").arg(path, file.errorString());
+            continue;
+        }
+        if (file.size() > 64 * 1024 * 1024) {
+            problems << tr("%1: larger than 64 MB").arg(path);
+            continue;
+        }
+        Store::TabState tab;
+        tab.query = QString::fromUtf8(file.readAll());
+        tab.collectionPath = absolute;
+        tab.title = QFileInfo(absolute).completeBaseName();
+        m_tabs->addTab(tab);
+    }
+    if (!problems.isEmpty())
+        statusBar()->showMessage(tr("Could not open %1").arg(problems.join(QStringLiteral("; "))), 15000);
+}
+
 void MainWindow::loadSchemaFile(const QString &path)
 {
     m_ui->schemaBrowser->setStatusText(tr("Loading %1…").arg(path));
@@ -481,41 +603,56 @@ void MainWindow::reformat(bool minify)
 
 void MainWindow::applyStartOptions(const StartOptions &options)
 {
-    m_autosaveEnabled = options.restoreSession;
-    m_sessionPath = options.sessionPath.isEmpty() ? Store::SessionStore::defaultPath() : options.sessionPath;
-
-    Store::SessionStore::SessionState state;
-    bool restored = false;
+    Store::WorkspaceState workspace;
     if (options.restoreSession) {
+        const QString directory = options.workspaceDirectory.isEmpty() ? Store::WorkspaceStore::defaultDirectory()
+                                                                       : options.workspaceDirectory;
+        m_tabs->setDirectory(directory);
         QString error;
-        state = Store::SessionStore::load(m_sessionPath, &error);
-        restored = error.isEmpty() && (!state.query.isEmpty() || !state.url.isEmpty());
+        workspace = Store::WorkspaceStore::load(directory, &error);
         if (!error.isEmpty())
-            statusBar()->showMessage(tr("Could not restore the last session: %1").arg(error), 10000);
+            statusBar()->showMessage(tr("Some tabs could not be restored: %1").arg(error), 15000);
+        if (workspace.tabs.isEmpty()) {
+            // The single-session file of earlier versions becomes the first tab, once.
+            const QString sessionPath =
+                options.sessionPath.isEmpty() ? Store::SessionStore::defaultPath() : options.sessionPath;
+            const Store::SessionStore::SessionState session = Store::SessionStore::load(sessionPath, &error);
+            if (error.isEmpty() && (!session.query.isEmpty() || !session.url.isEmpty())) {
+                Store::TabState tab;
+                tab.endpointKind = session.endpointKind;
+                tab.url = session.url;
+                tab.query = session.query;
+                tab.variables = session.variables;
+                tab.headers = session.headers;
+                workspace.tabs << tab;
+            }
+        }
     }
 
     QString envError;
     m_environmentSession = Net::EndpointProfile::daggerSessionFromEnvironment(&envError);
 
-    Net::EndpointKind kind = Net::EndpointKind::Dagster;
-    QString url = Net::EndpointProfile::dagster().url.toString();
-    if (restored) {
-        kind = Net::EndpointKind(qBound(0, state.endpointKind, 2));
-        if (!state.url.isEmpty())
-            url = state.url;
-    }
+    // A fresh workspace starts with the Dagster welcome query.
+    Store::TabState fresh;
+    fresh.endpointKind = int(Net::EndpointKind::Dagster);
+    fresh.url = Net::EndpointProfile::dagster().url.toString();
+    fresh.query = QString(DagsterStarter);
+    m_tabs->restore(workspace, fresh);
+
+    // --kind / --endpoint apply to the tab in front.
+    auto kind = Net::EndpointKind(m_ui->endpointBar->kind());
+    QString url = m_ui->endpointBar->urlText();
     if (options.kind)
         kind = *options.kind;
     if (!options.endpoint.isEmpty())
         url = options.endpoint;
     if (options.kind == Net::EndpointKind::DaggerSession && options.endpoint.isEmpty() && m_environmentSession)
         url = m_environmentSession->url.toString();
-
-    m_ui->endpointBar->setKind(int(kind));
-    m_ui->endpointBar->setUrlText(url);
-    m_ui->queryEditor->setText(restored ? state.query : QString(DagsterStarter));
-    m_ui->variablesEditor->setText(restored ? state.variables : QString());
-    m_ui->headersEdit->setPlainText(restored ? state.headers : QString());
+    if (int(kind) != m_ui->endpointBar->kind() || url != m_ui->endpointBar->urlText()) {
+        m_ui->endpointBar->setKind(int(kind));
+        m_ui->endpointBar->setUrlText(url);
+        m_tabs->noteEndpointEdited();
+    }
 
     if (m_environmentSession && !(kind == Net::EndpointKind::DaggerSession && url == m_environmentSession->url.toString())) {
         m_ui->sessionBannerLabel->setText(
@@ -527,6 +664,28 @@ void MainWindow::applyStartOptions(const StartOptions &options)
     }
 
     QTimer::singleShot(0, this, &MainWindow::reloadSchema);
+}
+
+void MainWindow::onTabChanged()
+{
+    refreshOperations();
+    const Store::TabState tab = m_tabs->currentState();
+    if (!m_shownTabId.isEmpty() && m_tabs->indexOfId(m_shownTabId) >= 0
+        && !(m_runner && m_runner->isRunning() && m_shownTabId == m_runningTabId))
+        m_results.insert(m_shownTabId, m_ui->resultView->snapshot());
+    m_shownTabId = tab.id;
+    // Each tab shows its own last answer; after a restart only its summary line is left.
+    if (m_results.contains(tab.id))
+        m_ui->resultView->restore(m_results.value(tab.id));
+    else if (!tab.resultSummary.isEmpty())
+        m_ui->resultView->showMessage(tr("Last run: %1. Run again (Ctrl+Enter) to see the result.").arg(tab.resultSummary),
+                                      tab.resultSummary);
+    else
+        m_ui->resultView->showMessage(tr("Run the operation under the cursor with Ctrl+Enter."), QString());
+    // The schema follows the endpoint: only a tab that talks to another server loads another schema.
+    const QString endpoint = QString::number(m_ui->endpointBar->kind()) + u' ' + m_ui->endpointBar->urlText();
+    if (endpoint != m_schemaEndpoint && !m_schemaEndpoint.isEmpty())
+        reloadSchema();
 }
 
 Net::EndpointProfile MainWindow::currentProfile() const
@@ -560,7 +719,7 @@ void MainWindow::useDaggerSession()
     m_ui->sessionBanner->hide();
     m_ui->endpointBar->setKind(int(Net::EndpointKind::DaggerSession));
     m_ui->endpointBar->setUrlText(m_environmentSession->url.toString());
-    scheduleAutosave();
+    m_tabs->noteEndpointEdited();
     reloadSchema();
 }
 
@@ -577,7 +736,7 @@ void MainWindow::onKindChanged(int kind)
     } else if (Net::EndpointKind(kind) == Net::EndpointKind::Dagster && m_ui->endpointBar->urlText().isEmpty()) {
         m_ui->endpointBar->setUrlText(Net::EndpointProfile::dagster().url.toString());
     }
-    scheduleAutosave();
+    m_tabs->noteEndpointEdited();
     reloadSchema();
 }
 
@@ -588,6 +747,7 @@ void MainWindow::reloadSchema()
         m_ui->endpointBar->setStatus(tr("Enter an endpoint URL such as http://127.0.0.1:3000/graphql"), true);
         return;
     }
+    m_schemaEndpoint = QString::number(m_ui->endpointBar->kind()) + u' ' + m_ui->endpointBar->urlText();
     m_ui->endpointBar->setStatus(tr("Loading schema from %1…").arg(profile.url.toDisplayString()));
     m_ui->schemaBrowser->setStatusText(tr("Loading schema…"));
     m_introspection->start(profile);
@@ -597,6 +757,7 @@ void MainWindow::run()
 {
     if (m_runner->isRunning())
         return; // one request at a time; Stop first
+    m_runningTabId = m_tabs->currentState().id; // the outcome (or the local problem) belongs to this tab
     refreshOperations();
     const PreparedRequest prepared =
         prepareRequest(m_ui->queryEditor->text(), m_ui->variablesEditor->text(), m_ui->headersEdit->toPlainText(),
@@ -666,31 +827,9 @@ void MainWindow::moveEditorCursor(QsciScintilla *editor, int line, int column)
     editor->setFocus();
 }
 
-void MainWindow::scheduleAutosave()
-{
-    if (m_autosaveEnabled)
-        m_autosaveTimer->start();
-}
-
-void MainWindow::autosave()
-{
-    m_autosaveTimer->stop();
-    if (!m_autosaveEnabled)
-        return;
-    Store::SessionStore::SessionState state;
-    state.endpointKind = m_ui->endpointBar->kind();
-    state.url = m_ui->endpointBar->urlText();
-    state.query = m_ui->queryEditor->text();
-    state.variables = m_ui->variablesEditor->text();
-    state.headers = m_ui->headersEdit->toPlainText(); // SessionStore drops credential headers
-    QString error;
-    if (!Store::SessionStore::save(m_sessionPath, state, &error))
-        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    autosave();
+    m_tabs->flush();
     m_runner->stop();
     m_introspection->abort();
     event->accept();

@@ -2,11 +2,13 @@
 // Sextant: the main window: endpoint bar, query/variables/headers editors, schema browser and result view.
 #pragma once
 
+#include <app/result/resultview.h>
 #include <core/language/operationoutline.h>
 #include <net/endpointprofile.h>
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStringList>
 
 #include <memory>
 
@@ -41,13 +43,16 @@ class RunController;
 class VariablesAssist;
 class ProblemsView;
 class FindBar;
+class TabController;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
     std::optional<Net::EndpointKind> kind; ///< from --kind
     QString endpoint;                      ///< from --endpoint; empty = restore the last session's
-    bool restoreSession = true;            ///< read and autosave the session file
-    QString sessionPath;                   ///< empty = Store::SessionStore::defaultPath()
+    bool restoreSession = true;            ///< restore the tabs and autosave them (false: nothing is written)
+    QString workspaceDirectory;            ///< empty = Store::WorkspaceStore::defaultDirectory()
+    QString sessionPath;                   ///< the pre-tabs session file, imported as a tab once; empty = default
+    QStringList files;                     ///< .graphql/.gql files to open, each in its own tab
 };
 
 /**
@@ -56,8 +61,9 @@ struct StartOptions {
  * (Ctrl+Enter) checks the variables JSON and the document's syntax locally — nothing is sent when either is
  * malformed, and the error is shown at its line and column — then sends the operation under the cursor and shows
  * the answer in the result view, parsed off the UI thread. The editor underlines syntax and validation problems
- * as you type and shows schema docs on hover; Ctrl+click shows the element in the schema browser. The user's text is never modified by any of this and is
- * autosaved (Store::SessionStore, atomic) a second after each change. A Dagger session found in the environment
+ * as you type and shows schema docs on hover; Ctrl+click shows the element in the schema browser. Several tabs
+ * (TabController) each hold an endpoint, a document, variables and headers; the user's text is never modified by
+ * any of this and every tab is autosaved (Store::WorkspaceStore, atomic) within 300 ms of a change. A Dagger session found in the environment
  * (DAGGER_SESSION_PORT/TOKEN, set by `dagger run sextant`) is offered in a banner. GUI thread only.
  */
 class MainWindow final : public QMainWindow
@@ -80,6 +86,7 @@ public:
     VariablesAssist *variablesAssist() const;
     ProblemsView *problemsView() const;
     FindBar *findBar() const;
+    TabController *tabs() const;
 
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
@@ -90,6 +97,9 @@ public:
     void loadSchemaFile(const QString &path);
     /// Writes the loaded schema as SDL (printSchema, graphql-js's format) atomically; false with a message if not.
     bool saveSchemaFile(const QString &path, QString *error = nullptr) const;
+    /// Opens each GraphQL file in a tab of its own (or shows the tab that already has it); a file that cannot be
+    /// read is named in the status bar. Ctrl+S in such a tab writes the document back to the file.
+    void openFiles(const QStringList &paths);
 
 public slots:
     void run();
@@ -117,8 +127,8 @@ private:
     int operationIndexAtCursor() const;
     void reformat(bool minify);
     void fillInVariables();
-    void scheduleAutosave();
-    void autosave();
+    void onTabChanged();
+    void setupTabActions();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;
@@ -129,12 +139,14 @@ private:
     Net::GraphQLClient *m_client = nullptr;
     Net::IntrospectionClient *m_introspection = nullptr;
     RunController *m_runner = nullptr;
-    QTimer *m_autosaveTimer = nullptr;
+    TabController *m_tabs = nullptr;
     QTimer *m_outlineTimer = nullptr;
     QList<Core::OperationInfo> m_operations;
     std::optional<Net::EndpointProfile> m_environmentSession;
-    QString m_sessionPath;
-    bool m_autosaveEnabled = true;
+    QString m_schemaEndpoint;  ///< "kind url" whose schema is loaded (a tab switch to the same endpoint keeps it)
+    QString m_runningTabId;    ///< the tab whose request is running (its summary is updated when it ends)
+    QString m_shownTabId;      ///< the tab whose result the result view shows
+    QHash<QString, ResultSnapshot> m_results; ///< each tab's last result, in memory only (by tab id)
 };
 
 } // namespace Sextant::App

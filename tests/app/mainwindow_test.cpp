@@ -10,12 +10,15 @@
 #include <models/responsetreemodel.h>
 #include <models/schematreemodel.h>
 
+#include <store/sessionstore.h>
+#include <store/workspacestore.h>
 #include <support/serverprocess.h>
 
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QPushButton>
 #include <core/schema/schema.h>
 #include <QStatusBar>
@@ -47,6 +50,7 @@ private slots:
     void connectionRefusedGivesClearMessage();
     void multipleOperationsRunTheOneUnderTheCursor();
     void autosavesAndRestoresTheSession();
+    void importsTheSessionFileOfEarlierVersions();
     void operationPickerListsAndPicksOperations();
     void liveValidationUnderlinesUnknownFields();
     void prettifyAndMinifyAreOneUndoStep();
@@ -272,26 +276,51 @@ void MainWindowTest::multipleOperationsRunTheOneUnderTheCursor()
 
 void MainWindowTest::autosavesAndRestoresTheSession()
 {
-    const QString path = m_dir.filePath(QStringLiteral("session.json"));
+    const QString directory = m_dir.filePath(QStringLiteral("workspace"));
     App::StartOptions options;
-    options.sessionPath = path;
+    options.workspaceDirectory = directory;
+    options.sessionPath = m_dir.filePath(QStringLiteral("no-session.json"));
     options.kind = Net::EndpointKind::GenericHttp;
     options.endpoint = QStringLiteral("http://127.0.0.1:9/graphql");
     {
         App::MainWindow window(options);
         window.queryEditor()->setText(QStringLiteral("query Saved { version }"));
         window.variablesEditor()->setText(QStringLiteral("{\"a\": 1}"));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 5000); // autosaved about a second after the edit
+        QString error;
+        // Autosaved within a second of the edit, without closing the window.
+        QTRY_VERIFY_WITH_TIMEOUT(Store::WorkspaceStore::load(directory, &error).tabs.value(0).query
+                                     == QStringLiteral("query Saved { version }"),
+                                 5000);
     }
     App::StartOptions restore;
-    restore.sessionPath = path;
+    restore.workspaceDirectory = directory;
     App::MainWindow window(restore);
     QCOMPARE(window.queryEditor()->text(), QStringLiteral("query Saved { version }"));
     QCOMPARE(window.variablesEditor()->text(), QStringLiteral("{\"a\": 1}"));
     QCOMPARE(window.endpointBar()->urlText(), QStringLiteral("http://127.0.0.1:9/graphql"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY(!file.readAll().contains(Token)); // the session token never reaches the disk
+    const QStringList files = QDir(directory).entryList(QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &name : files) {
+        QFile file(QDir(directory).filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(Token)); // the session token never reaches the disk
+    }
+}
+
+void MainWindowTest::importsTheSessionFileOfEarlierVersions()
+{
+    const QString sessionPath = m_dir.filePath(QStringLiteral("old-session.json"));
+    Store::SessionStore::SessionState old;
+    old.endpointKind = int(Net::EndpointKind::GenericHttp);
+    old.url = QStringLiteral("http://127.0.0.1:9/graphql");
+    old.query = QStringLiteral("query FromBefore { version }");
+    QVERIFY(Store::SessionStore::save(sessionPath, old, nullptr));
+    App::StartOptions options;
+    options.workspaceDirectory = m_dir.filePath(QStringLiteral("fresh-workspace"));
+    options.sessionPath = sessionPath;
+    App::MainWindow window(options);
+    QCOMPARE(window.queryEditor()->text(), old.query);
+    QCOMPARE(window.endpointBar()->urlText(), old.url);
 }
 
 void MainWindowTest::operationPickerListsAndPicksOperations()

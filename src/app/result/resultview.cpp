@@ -170,6 +170,7 @@ void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> docu
     // Freeing a 100 MB answer (its bytes and node table) takes longer than a frame: the last reference goes on a
     // worker once every view has let go of it.
     std::shared_ptr<const Core::ResponseDocument> previous = std::move(m_document);
+    m_shown = {document, response, statusLine, {}, {}};
     cancelSearch();
     m_ui->messageLabel->hide();
     m_ui->messageLabel->clear();
@@ -235,9 +236,25 @@ void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> docu
     releaseOffThread(std::move(previous));
 }
 
+ResultSnapshot ResultView::snapshot() const
+{
+    return m_shown;
+}
+
+void ResultView::restore(const ResultSnapshot &snapshot, const QString &emptyMessage)
+{
+    if (snapshot.document)
+        showResponse(snapshot.document, snapshot.response, snapshot.statusLine);
+    else if (!snapshot.message.isEmpty() || !snapshot.body.isEmpty())
+        showMessage(snapshot.message, snapshot.statusLine, snapshot.body);
+    else
+        showMessage(emptyMessage, QString());
+}
+
 void ResultView::showMessage(const QString &message, const QString &statusLine, const QByteArray &body)
 {
     std::shared_ptr<const Core::ResponseDocument> previous = std::move(m_document);
+    m_shown = {nullptr, {}, statusLine, message, body};
     cancelSearch();
     m_model->clear();
     m_errors->setErrors({});

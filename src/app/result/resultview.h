@@ -2,6 +2,10 @@
 // Sextant: the result pane: lazy JSON tree with search, raw JSON, GraphQL errors and a status line.
 #pragma once
 
+#include <core/response/graphqlresponse.h>
+
+#include <QByteArray>
+#include <QString>
 #include <QWidget>
 
 #include <memory>
@@ -24,7 +28,6 @@ class ResultView;
 
 namespace Sextant::Core {
 class ResponseDocument;
-struct GraphQLResponse;
 } // namespace Sextant::Core
 
 namespace Sextant::Models {
@@ -54,6 +57,17 @@ class ResultExporter;
  * so a 100 MB response stays responsive. Expanding never makes more than MaxExpandRows rows visible at once.
  * GUI thread only.
  */
+/// What the result view shows, to put back later (each tab keeps its last result in memory): a parsed response
+/// (document set) or a message with its status line and raw body. The document is shared, not copied.
+struct ResultSnapshot
+{
+    std::shared_ptr<const Core::ResponseDocument> document;
+    Core::GraphQLResponse response;
+    QString statusLine;
+    QString message;
+    QByteArray body;
+};
+
 class ResultView final : public QWidget
 {
     Q_OBJECT
@@ -79,6 +93,10 @@ public:
     /// Shows a failure that produced no GraphQL response; @p body (may be empty) goes to the raw tab.
     void showMessage(const QString &message, const QString &statusLine, const QByteArray &body = {});
     QString messageText() const; ///< the failure message shown, empty when none
+    /// The response or message shown now (a running request's progress is not kept: it snapshots as empty).
+    ResultSnapshot snapshot() const;
+    /// Shows @p snapshot again as it was (an empty one shows @p emptyMessage).
+    void restore(const ResultSnapshot &snapshot, const QString &emptyMessage = {});
     /// The "2 errors with partial data" banner above the tree as plain text; empty when hidden.
     QString errorsBannerText() const;
 
@@ -164,6 +182,7 @@ private:
     Models::ResponseTreeModel *m_model = nullptr;
     Models::ErrorListModel *m_errors = nullptr;
     std::shared_ptr<const Core::ResponseDocument> m_document; ///< the answer shown (for export)
+    ResultSnapshot m_shown; ///< what showResponse()/showMessage() were last given (for snapshot())
     bool m_rawPending = false; ///< the Raw tab gets m_document when it is next shown
     ResultExporter *m_exporter = nullptr;
     QAction *m_exportJsonAction = nullptr;
