@@ -34,6 +34,11 @@ enum Role : int {
     ErrorLocationColumnRole,            ///< int: 1-based column of the first location, 0 if none
     ErrorJsonRole,                      ///< QString: the whole error entry, pretty JSON in document order
     ErrorExtensionsRole,                ///< QString: the entry's "extensions" as compact JSON, empty if absent
+
+    // Run history (HistoryListModel)
+    HistoryIdRole = Qt::UserRole + 200, ///< qint64: the run's Store::HistoryEntry id
+    HistoryOutcomeRole,                 ///< int: Store::HistoryOutcome of the run
+    HistoryStartedAtRole,               ///< QDateTime: when the run started (UTC)
 };
 
 } // namespace Sextant::Models

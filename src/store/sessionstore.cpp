@@ -2,6 +2,8 @@
 // Sextant: atomic JSON persistence of the session state, without secrets.
 #include "store/sessionstore.h"
 
+#include "store/collectionimport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -49,7 +51,9 @@ QString SessionStore::withoutCredentialHeaders(const QString &headers)
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
         const qsizetype colon = trimmed.indexOf(u':');
-        if (!trimmed.startsWith(u'#') && colon > 0 && isCredentialHeader(QStringView(trimmed).left(colon)))
+        // "Authorization: Bearer {{token}}" holds no secret (the value lives in an environment): it stays.
+        if (!trimmed.startsWith(u'#') && colon > 0 && isCredentialHeader(QStringView(trimmed).left(colon))
+            && !isReferenceOnlyHeaderValue(QStringView(trimmed).mid(colon + 1).trimmed()))
             continue;
         kept << line;
     }

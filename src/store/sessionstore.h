@@ -40,7 +40,9 @@ public:
     /// QStandardPaths::AppDataLocation + "/session.json".
     static QString defaultPath();
 
-    /// The header text without lines whose header name carries credentials; comments and other lines unchanged.
+    /// The header text without lines whose header name carries credentials, except those whose value is only an
+    /// environment reference ("Authorization: Bearer {{token}}", see isReferenceOnlyHeaderValue in
+    /// collectionimport.h); comments and other lines unchanged.
     static QString withoutCredentialHeaders(const QString &headers);
     /// True for header names that carry credentials (case-insensitive).
     static bool isCredentialHeader(QStringView name);

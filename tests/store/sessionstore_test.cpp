@@ -166,7 +166,9 @@ void SessionStoreTest::neverWritesCredentials()
                     u"Cookie: session=cookie-secret-2\n"
                     u"X-Api-Key: key-secret-3\n"
                     u"# Authorization: commented-out stays\n"
-                    u"Accept-Language: en"_s;
+                    u"Accept-Language: en\n"
+                    u"X-Api-Key: {{apiKey}}\n"
+                    u"Authorization: Bearer {{token}}"_s;
     QString error;
     QVERIFY(SessionStore::save(path, state, &error));
     const QByteArray written = readAll(path);
@@ -176,7 +178,9 @@ void SessionStoreTest::neverWritesCredentials()
     }
     const auto loaded = SessionStore::load(path, &error);
     QCOMPARE(loaded.url, u"https://alice@example.com/graphql"_s);
-    QCOMPARE(loaded.headers, u"X-Trace: on\n# Authorization: commented-out stays\nAccept-Language: en"_s);
+    // Credential headers whose value is only an environment reference hold no secret and are kept.
+    QCOMPARE(loaded.headers, u"X-Trace: on\n# Authorization: commented-out stays\nAccept-Language: en\n"
+                             u"X-Api-Key: {{apiKey}}\nAuthorization: Bearer {{token}}"_s);
     QVERIFY(!written.contains("token\""));
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sextant: the endpoint bar: profile kind, URL, reload schema, Run, Stop and a status line.
+// Sextant: the endpoint bar: profile kind, environment, URL, reload schema, Run, Stop and a status line.
 #include "endpointbar.h"
 
 #include "ui_endpointbar.h"
@@ -7,6 +7,10 @@
 #include <net/endpointprofile.h>
 
 namespace Sextant::App {
+
+namespace {
+constexpr int ManageRole = Qt::UserRole + 1; // marks the "Manage environments…" item
+}
 
 EndpointBar::EndpointBar(QWidget *parent)
     : QWidget(parent)
@@ -27,6 +31,21 @@ EndpointBar::EndpointBar(QWidget *parent)
     connect(m_ui->operationCombo, &QComboBox::activated, this, [this](int index) {
         if (!m_updating)
             emit operationPicked(index);
+    });
+    setEnvironments({}, QString());
+    connect(m_ui->environmentCombo, &QComboBox::activated, this, [this](int index) {
+        if (m_updating)
+            return;
+        if (m_ui->environmentCombo->itemData(index, ManageRole).toBool()) {
+            setCurrentEnvironment(m_environmentId); // Manage is an action, not a choice
+            emit manageEnvironmentsRequested();
+            return;
+        }
+        const QString id = m_ui->environmentCombo->itemData(index).toString();
+        if (id == m_environmentId)
+            return;
+        m_environmentId = id;
+        emit environmentPicked(id);
     });
     connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, [this](int) {
         if (!m_updating)
@@ -102,6 +121,50 @@ QStringList EndpointBar::operations() const
     for (int i = 0; i < m_ui->operationCombo->count(); ++i)
         labels << m_ui->operationCombo->itemText(i);
     return labels;
+}
+
+void EndpointBar::setEnvironments(const QList<QPair<QString, QString>> &environments, const QString &currentId)
+{
+    m_updating = true;
+    QComboBox *combo = m_ui->environmentCombo;
+    combo->clear();
+    combo->addItem(tr("No environment"), QString());
+    for (const auto &[id, name] : environments)
+        combo->addItem(name, id);
+    combo->insertSeparator(combo->count());
+    combo->addItem(tr("Manage environments…"));
+    combo->setItemData(combo->count() - 1, true, ManageRole);
+    m_updating = false;
+    setCurrentEnvironment(currentId);
+}
+
+void EndpointBar::setCurrentEnvironment(const QString &id)
+{
+    m_updating = true;
+    const int index = id.isEmpty() ? 0 : m_ui->environmentCombo->findData(id);
+    m_ui->environmentCombo->setCurrentIndex(qMax(0, index));
+    m_environmentId = index > 0 ? id : QString();
+    m_updating = false;
+}
+
+QString EndpointBar::currentEnvironmentId() const
+{
+    return m_environmentId;
+}
+
+QString EndpointBar::currentEnvironmentName() const
+{
+    return m_environmentId.isEmpty() ? QString() : m_ui->environmentCombo->currentText();
+}
+
+void EndpointBar::focusUrl(int column, int length)
+{
+    m_ui->urlEdit->setFocus(Qt::OtherFocusReason);
+    const int start = qBound(0, column - 1, int(m_ui->urlEdit->text().size()));
+    if (length > 0)
+        m_ui->urlEdit->setSelection(start, length);
+    else
+        m_ui->urlEdit->setCursorPosition(start);
 }
 
 QString EndpointBar::statusText() const

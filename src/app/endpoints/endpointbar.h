@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Sextant: the endpoint bar: profile kind, URL, reload schema, Run, Stop and a status line.
+// Sextant: the endpoint bar: profile kind, environment, URL, reload schema, Run, Stop and a status line.
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QWidget>
 
 #include <memory>
@@ -15,7 +17,8 @@ namespace Sextant::App {
 /**
  * The bar above the editor (ui/endpoints/endpointbar.ui). Owns only its widgets; the endpoint itself (and any
  * secret) lives in MainWindow. Kinds are the Net::EndpointKind values in order: Dagster webserver, Dagger session,
- * GraphQL over HTTP. GUI thread only.
+ * GraphQL over HTTP. The environment combo lists "No environment", the environments (by id) and "Manage
+ * environments…"; choosing Manage does not change the selection. GUI thread only.
  */
 class EndpointBar final : public QWidget
 {
@@ -40,6 +43,15 @@ public:
     int currentOperation() const;        ///< -1 when the document has no operation
     QStringList operations() const;
 
+    /// Fills the environment combo with (id, name) pairs and selects @p currentId (empty or unknown = "No
+    /// environment"); does not emit environmentPicked.
+    void setEnvironments(const QList<QPair<QString, QString>> &environments, const QString &currentId);
+    void setCurrentEnvironment(const QString &id); ///< does not emit environmentPicked
+    QString currentEnvironmentId() const;          ///< empty = no environment
+    QString currentEnvironmentName() const;        ///< empty = no environment
+    /// Puts the caret in the URL field at the 1-based @p column and selects @p length characters (a URL problem).
+    void focusUrl(int column, int length = 0);
+
 signals:
     void runRequested();
     void stopRequested();
@@ -47,10 +59,13 @@ signals:
     void kindChanged(int kind);    ///< the user picked another profile kind
     void urlEdited();              ///< the user pressed Enter in the URL field
     void operationPicked(int index); ///< the user chose an operation in the picker
+    void environmentPicked(const QString &id); ///< the user chose another environment (empty id = none)
+    void manageEnvironmentsRequested();        ///< the user chose "Manage environments…"
 
 private:
     std::unique_ptr<Ui::EndpointBar> m_ui;
     bool m_updating = false;
+    QString m_environmentId; ///< the selection before "Manage environments…" was chosen
 };
 
 } // namespace Sextant::App

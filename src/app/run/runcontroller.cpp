@@ -12,6 +12,7 @@
 #include <net/graphqlcall.h>
 #include <net/graphqlclient.h>
 #include <net/httpresult.h>
+#include <store/historyredaction.h>
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -39,6 +40,53 @@ ParsedResponse parseResponse(const QByteArray &body)
     }
     parsed.response = Core::readGraphQLResponse(*parsed.document);
     return parsed;
+}
+
+QString historyKind(Net::EndpointKind kind)
+{
+    switch (kind) {
+    case Net::EndpointKind::Dagster:
+        return QStringLiteral("dagster");
+    case Net::EndpointKind::DaggerSession:
+        return QStringLiteral("dagger-session");
+    case Net::EndpointKind::GenericHttp:
+        break;
+    }
+    return QStringLiteral("http");
+}
+
+// Everything but the outcome; the token is not part of it and the rest goes through HistoryRedaction.
+Store::HistoryEntry startRecord(const Net::EndpointProfile &profile, const Net::GraphQLRequest &request)
+{
+    Store::HistoryEntry entry;
+    entry.startedAt = QDateTime::currentDateTimeUtc();
+    entry.endpointKind = historyKind(profile.kind);
+    entry.endpointUrl = profile.url.toString();
+    entry.operationName = request.operationName;
+    entry.document = request.query;
+    entry.variables = QString::fromUtf8(request.variablesJson);
+    QStringList headerLines;
+    for (const auto &header : profile.headers)
+        headerLines << QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second);
+    entry.headers = headerLines.join(u'\n');
+    return Store::HistoryRedaction::redacted(std::move(entry));
+}
+
+Store::HistoryOutcome outcomeOf(const Net::HttpResult &result)
+{
+    switch (result.kind) {
+    case Net::ResultKind::GraphQLResponse:
+        return Store::HistoryOutcome::Ok;
+    case Net::ResultKind::NotGraphQL:
+        return Store::HistoryOutcome::HttpError;
+    case Net::ResultKind::Cancelled:
+        return Store::HistoryOutcome::Cancelled;
+    case Net::ResultKind::TimedOut:
+        return Store::HistoryOutcome::TimedOut;
+    case Net::ResultKind::TransportError:
+        break;
+    }
+    return Store::HistoryOutcome::NetworkError;
 }
 
 } // namespace
@@ -77,6 +125,7 @@ bool RunController::start(const Net::EndpointProfile &profile, const Net::GraphQ
         return false; // one request at a time; Stop first
     const quint64 generation = ++m_generation;
     m_bytesReceived = 0;
+    m_record = startRecord(profile, request);
     m_call = m_client->execute(profile, request);
     m_endpointBar->setRunning(true);
     m_resultView->showRunning(tr("Running…"));
@@ -100,8 +149,17 @@ void RunController::stop()
         m_endpointBar->setRunning(false);
         m_resultView->showMessage(tr("Stopped while parsing the response."), tr("Cancelled"));
         m_endpointBar->setStatus(tr("Stopped."));
+        emitRecord(Store::HistoryOutcome::Cancelled);
         emit finished();
     }
+}
+
+void RunController::emitRecord(Store::HistoryOutcome outcome)
+{
+    Store::HistoryEntry entry = std::move(m_record);
+    m_record = Store::HistoryEntry();
+    entry.outcome = outcome;
+    emit runRecorded(entry);
 }
 
 void RunController::showLocalError(const QString &message)
@@ -120,10 +178,15 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
         return;
     }
     const QString statusLine = result.statusLine();
+    m_record.httpStatus = result.httpStatus;
+    m_record.message = result.message.isEmpty() ? statusLine : result.message;
+    m_record.durationMs = result.elapsedMs;
+    m_record.responseSize = result.body.size();
     if (!result.isGraphQL()) {
         m_endpointBar->setRunning(false);
         m_resultView->showMessage(result.message, statusLine, result.body);
         m_endpointBar->setStatus(result.message, result.kind != Net::ResultKind::Cancelled);
+        emitRecord(outcomeOf(result));
         emit finished();
         return;
     }
@@ -138,7 +201,9 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
         m_parsing = false;
         m_endpointBar->setRunning(false);
         const ParsedResponse parsed = watcher->result();
+        Store::HistoryOutcome outcome = Store::HistoryOutcome::Ok;
         if (!parsed.document) {
+            outcome = Store::HistoryOutcome::HttpError;
             m_resultView->showMessage(
                 tr("HTTP %1: the body is not valid JSON (%2).").arg(result.httpStatus).arg(parsed.error), statusLine,
                 result.body);
@@ -146,7 +211,10 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
             m_resultView->showResponse(parsed.document, parsed.response, statusLine);
             if (!result.message.isEmpty())
                 m_endpointBar->setStatus(result.message, true);
+            if (!parsed.response.errors.isEmpty())
+                outcome = Store::HistoryOutcome::GraphQLErrors;
         }
+        emitRecord(outcome);
         emit finished();
     });
     watcher->setFuture(QtConcurrent::run(backgroundPool(), parseResponse, result.body));

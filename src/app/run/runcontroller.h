@@ -4,6 +4,7 @@
 
 #include <net/endpointprofile.h>
 #include <net/graphqlrequest.h>
+#include <store/historyentry.h>
 
 #include <QObject>
 #include <QPointer>
@@ -28,6 +29,12 @@ class EndpointBar;
  * the UI thread; a result that arrives after a newer start() or after stop() is dropped, so the view never shows
  * a stale answer. stop() aborts the transfer at once, or drops the parse still running (the result view says
  * so); isRunning() stays true until the answer is shown. GUI thread only.
+ *
+ * Every run that was sent is reported once by runRecorded() when it ends (just before finished()): start time (UTC),
+ * endpoint kind and URL, operation name, document, variables, outcome, HTTP status, status line, duration (the
+ * HTTP exchange, result.elapsedMs) and response size, already passed through Store::HistoryRedaction — no token, no
+ * URL password, no credential header or credential-named variable value. Local errors (nothing sent) and answers
+ * dropped as stale are not reported.
  */
 class RunController final : public QObject
 {
@@ -49,9 +56,12 @@ public:
 signals:
     /// The result view shows the outcome of the last start() (or a local error); emitted once per run.
     void finished();
+    /// A sent run ended (any outcome, Stop included); connect it to Store::HistoryStore::record.
+    void runRecorded(const Sextant::Store::HistoryEntry &entry);
 
 private:
     void onCallFinished(quint64 generation, const Net::HttpResult &result);
+    void emitRecord(Store::HistoryOutcome outcome);
 
     Net::GraphQLClient *m_client;
     ResultView *m_resultView;
@@ -61,6 +71,7 @@ private:
     quint64 m_generation = 0;
     bool m_parsing = false; ///< the body is in and a worker is parsing it
     qint64 m_bytesReceived = 0;
+    Store::HistoryEntry m_record; ///< the run in flight, completed as it ends
 };
 
 } // namespace Sextant::App

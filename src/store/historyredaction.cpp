@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+// Sextant: strips secrets from a run before the history stores it (URL user info, credentials in JSON and literals).
+#include "store/historyredaction.h"
+
+#include "store/sessionstore.h"
+
+#include <core/language/lexer.h>
+
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Sextant::Store {
+
+namespace {
+
+// A small JSON walker over the original text: it copies everything but the values of credential members, so the
+// stored variables keep their exact spelling (QJsonDocument would reorder keys and round big integers).
+class JsonRedactor final
+{
+public:
+    explicit JsonRedactor(QStringView text) : m_text(text) {}
+
+    bool run(QString *out)
+    {
+        skipSpace();
+        if (!value(0))
+            return false;
+        skipSpace();
+        if (m_pos != m_text.size())
+            return false;
+        flushTo(m_pos);
+        *out = m_out;
+        return true;
+    }
+
+private:
+    static constexpr int maxDepth = 512;
+
+    void skipSpace()
+    {
+        while (m_pos < m_text.size()
+               && (m_text[m_pos] == u' ' || m_text[m_pos] == u'\t' || m_text[m_pos] == u'\n' || m_text[m_pos] == u'\r'))
+            ++m_pos;
+    }
+
+    void flushTo(qsizetype end)
+    {
+        m_out += m_text.mid(m_copied, end - m_copied);
+        m_copied = end;
+    }
+
+    bool string(QString *cooked)
+    {
+        if (m_pos >= m_text.size() || m_text[m_pos] != u'"')
+            return false;
+        ++m_pos;
+        while (m_pos < m_text.size()) {
+            const QChar c = m_text[m_pos++];
+            if (c == u'"')
+                return true;
+            if (c == u'\\') {
+                if (m_pos >= m_text.size())
+                    return false;
+                const QChar escaped = m_text[m_pos++];
+                if (escaped == u'u') {
+                    if (m_pos + 4 > m_text.size())
+                        return false;
+                    bool ok = false;
+                    const uint code = m_text.mid(m_pos, 4).toUInt(&ok, 16);
+                    if (!ok)
+                        return false;
+                    if (cooked)
+                        cooked->append(QChar(char16_t(code)));
+                    m_pos += 4;
+                } else if (cooked) {
+                    cooked->append(escaped);
+                }
+            } else if (c.unicode() < 0x20) {
+                return false;
+            } else if (cooked) {
+                cooked->append(c);
+            }
+        }
+        return false;
+    }
+
+    bool literal()
+    {
+        const qsizetype start = m_pos;
+        while (m_pos < m_text.size()) {
+            const QChar c = m_text[m_pos];
+            if (c.isLetterOrNumber() || c == u'-' || c == u'+' || c == u'.')
+                ++m_pos;
+            else
+                break;
+        }
+        const QStringView word = m_text.mid(start, m_pos - start);
+        if (word == u"true" || word == u"false" || word == u"null")
+            return true;
+        bool ok = false;
+        (void)word.toDouble(&ok);
+        return ok && (word.front().isDigit() || word.front() == u'-');
+    }
+
+    bool value(int depth)
+    {
+        if (depth > maxDepth || m_pos >= m_text.size())
+            return false;
+        const QChar c = m_text[m_pos];
+        if (c == u'{')
+            return object(depth + 1);
+        if (c == u'[')
+            return array(depth + 1);
+        if (c == u'"')
+            return string(nullptr);
+        return literal();
+    }
+
+    bool array(int depth)
+    {
+        ++m_pos;
+        skipSpace();
+        if (m_pos < m_text.size() && m_text[m_pos] == u']') {
+            ++m_pos;
+            return true;
+        }
+        while (true) {
+            skipSpace();
+            if (!value(depth))
+                return false;
+            skipSpace();
+            if (m_pos >= m_text.size())
+                return false;
+            const QChar c = m_text[m_pos++];
+            if (c == u']')
+                return true;
+            if (c != u',')
+                return false;
+        }
+    }
+
+    bool object(int depth)
+    {
+        ++m_pos;
+        skipSpace();
+        if (m_pos < m_text.size() && m_text[m_pos] == u'}') {
+            ++m_pos;
+            return true;
+        }
+        while (true) {
+            skipSpace();
+            QString key;
+            if (!string(&key))
+                return false;
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] != u':')
+                return false;
+            ++m_pos;
+            skipSpace();
+            const qsizetype valueStart = m_pos;
+            if (!value(depth))
+                return false;
+            if (HistoryRedaction::isCredentialName(key)) {
+                flushTo(valueStart);
+                m_out += u'"' + HistoryRedaction::mask() + u'"';
+                m_copied = m_pos;
+            }
+            skipSpace();
+            if (m_pos >= m_text.size())
+                return false;
+            const QChar c = m_text[m_pos++];
+            if (c == u'}')
+                return true;
+            if (c != u',')
+                return false;
+        }
+    }
+
+    QStringView m_text;
+    qsizetype m_pos = 0;
+    qsizetype m_copied = 0;
+    QString m_out;
+};
+
+} // namespace
+
+QString HistoryRedaction::mask()
+{
+    return u"••••••"_s;
+}
+
+bool HistoryRedaction::isCredentialName(QStringView name)
+{
+    QString normalized;
+    normalized.reserve(name.size());
+    for (const QChar c : name) {
+        if (c != u'-' && c != u'_' && c != u'.' && !c.isSpace())
+            normalized += c.toLower();
+    }
+    static const QStringList exact = {u"auth"_s, u"authorization"_s, u"cookie"_s, u"pwd"_s, u"pass"_s};
+    if (exact.contains(normalized))
+        return true;
+    static const QStringList parts = {u"token"_s,     u"secret"_s,     u"password"_s,   u"passwd"_s,   u"apikey"_s,
+                                      u"accesskey"_s, u"privatekey"_s, u"credential"_s, u"sessionid"_s};
+    for (const QString &part : parts) {
+        if (normalized.contains(part))
+            return true;
+    }
+    return false;
+}
+
+QString HistoryRedaction::redactedUrl(const QString &text)
+{
+    QUrl url(text);
+    if (!url.isValid())
+        return url.adjusted(QUrl::RemoveUserInfo).toString();
+    url.setUserInfo(QString());
+    if (url.hasQuery()) {
+        QUrlQuery query(url);
+        QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        bool changed = false;
+        for (auto &item : items) {
+            if (isCredentialName(item.first)) {
+                item.second = mask();
+                changed = true;
+            }
+        }
+        if (changed) {
+            query.setQueryItems(items);
+            url.setQuery(query);
+        }
+    }
+    return url.toString();
+}
+
+QString HistoryRedaction::redactedVariables(const QString &json)
+{
+    if (json.trimmed().isEmpty())
+        return json;
+    QString out;
+    if (JsonRedactor(json).run(&out))
+        return out;
+    return mask();
+}
+
+QString HistoryRedaction::redactedDocument(const QString &document)
+{
+    using Core::TokenKind;
+    Core::Lexer lexer(document);
+    lexer.setSkipComments(true);
+    QString out;
+    int copied = 0;
+    Core::Token previous2; // two tokens back
+    Core::Token previous;  // one token back
+    for (int count = 0; count < 10'000'000; ++count) {
+        Core::Token token = lexer.next();
+        if (token.kind == TokenKind::EndOfFile)
+            break;
+        const bool literal = token.kind == TokenKind::String || token.kind == TokenKind::BlockString
+                             || token.kind == TokenKind::Int || token.kind == TokenKind::Float;
+        if (literal && previous.kind == TokenKind::Colon && previous2.kind == TokenKind::Name
+            && isCredentialName(previous2.value)) {
+            out += QStringView(document).mid(copied, token.start - copied);
+            out += u'"' + mask() + u'"';
+            copied = token.end;
+        }
+        previous2 = std::move(previous);
+        previous = std::move(token);
+    }
+    out += QStringView(document).mid(copied);
+    return out;
+}
+
+QString HistoryRedaction::redactedHeaders(const QString &headers)
+{
+    return SessionStore::withoutCredentialHeaders(headers);
+}
+
+HistoryEntry HistoryRedaction::redacted(HistoryEntry entry)
+{
+    entry.endpointUrl = redactedUrl(entry.endpointUrl);
+    entry.variables = redactedVariables(entry.variables);
+    entry.document = redactedDocument(entry.document);
+    entry.headers = redactedHeaders(entry.headers);
+    return entry;
+}
+
+} // namespace Sextant::Store
