@@ -15,14 +15,15 @@ SEXTANT_PYTHON="$SEXTANT_VENV/bin/python"
 # Debian 12 (bookworm) package names. Qt 6.4 with its CMake packages, QScintilla and simdjson to build; the
 # platform plugins (offscreen, xcb) and Xvfb to run the GUI and its tests; python3-venv for the Dagster and
 # Dagger test servers; appstream and desktop-file-utils to validate packaging/; libqt6sql6-sqlite is the SQL
-# driver for the on-disk history; qtkeychain-qt6-dev keeps tokens in the system keychain.
+# driver for the on-disk history; qtkeychain-qt6-dev keeps tokens in the system keychain; dpkg-dev gives cpack
+# dpkg-shlibdeps for the .deb's Depends (packaging_deb); shared-mime-info has update-mime-database.
 SEXTANT_APT_PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qt6-qpa-plugins libqt6sql6-sqlite
     libqscintilla2-qt6-dev libsimdjson-dev qtkeychain-qt6-dev
     python3 python3-venv
     xvfb xauth fonts-dejavu-core
-    appstream desktop-file-utils
+    appstream desktop-file-utils dpkg-dev shared-mime-info
 )
 
 sextant_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

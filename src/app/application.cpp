@@ -3,6 +3,9 @@
 #include "application.h"
 
 #include "mainwindow.h"
+#include "settings/appsettings.h"
+#include "settings/theme.h"
+#include "startarguments.h"
 
 #include <Qsci/qsciscintilla.h>
 
@@ -74,11 +77,23 @@ int runGui(int &argc, char **argv)
     const QCommandLineOption freshOption(QStringLiteral("no-session"),
                                          QStringLiteral("Start empty: neither restore nor autosave the session."));
     parser.addOptions({endpointOption, kindOption, freshOption});
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("GraphQL documents to open (.graphql, .gql)."),
+                                 QStringLiteral("[files...]"));
     parser.process(app);
+
+    // The documents are checked here (a bad one exits with 2 before any window); MainWindow opens them in tabs
+    // through StartOptions::files.
+    QString filesError;
+    const QStringList files = graphqlFilesFromArguments(parser.positionalArguments(), &filesError);
+    if (!filesError.isEmpty()) {
+        QTextStream(stderr) << filesError << "\n";
+        return 2;
+    }
 
     StartOptions options;
     options.endpoint = parser.value(endpointOption);
     options.restoreSession = !parser.isSet(freshOption);
+    options.files = files;
     if (parser.isSet(kindOption)) {
         const QString kind = parser.value(kindOption).toLower();
         if (kind == u"dagster")
@@ -92,6 +107,12 @@ int runGui(int &argc, char **argv)
             return 2;
         }
     }
+
+    // The theme is applied before the window exists, so it is never painted twice; later changes (Preferences,
+    // through any AppSettings of the process) re-apply it.
+    AppSettings settings;
+    applyTheme(settings.theme());
+    QObject::connect(&settings, &AppSettings::changed, &app, [&settings] { applyTheme(settings.theme()); });
 
     MainWindow window(options);
     const bool bench = qEnvironmentVariableIntValue("SEXTANT_BENCH") == 1;

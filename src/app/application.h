@@ -5,8 +5,10 @@
 namespace Sextant::App {
 
 /**
- * Runs the desktop application: creates QApplication, reads `--endpoint URL` and `--kind dagster|dagger|http`
- * (unknown options print usage and return 2), shows the MainWindow and runs the event loop. With SEXTANT_BENCH=1
+ * Runs the desktop application: creates QApplication, reads `--endpoint URL`, `--kind dagster|dagger|http` and the
+ * GraphQL documents to open (positional .graphql/.gql paths, graphqlFilesFromArguments(); unknown options, bad
+ * files print one line and return 2), applies the AppSettings theme (and again whenever the settings change),
+ * shows the MainWindow and runs the event loop. With SEXTANT_BENCH=1
  * it prints `SEXTANT_FIRST_PAINT_EPOCH_MS=<ms>` when the editor first paints and `SEXTANT_SCHEMA_LOADED_EPOCH_MS=`
  * when the schema is shown, for bench/startup. Call on the main thread, once.
  */

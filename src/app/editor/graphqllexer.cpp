@@ -75,6 +75,28 @@ QString GraphQLLexer::description(int style) const
 
 QColor GraphQLLexer::defaultColor(int style) const
 {
+    if (m_dark) {
+        // The same hues, lightened for a dark background (VS Code Dark+-like contrast).
+        switch (SyntaxRole(style)) {
+        case SyntaxRole::Keyword: return QColor(0xf0, 0x71, 0x78);
+        case SyntaxRole::OperationName: return QColor(0xff, 0x7a, 0xa8);
+        case SyntaxRole::FieldName: return QColor(0x7c, 0xb7, 0xf0);
+        case SyntaxRole::ArgumentName: return QColor(0xc5, 0x92, 0xf0);
+        case SyntaxRole::TypeName: return QColor(0xe8, 0xc0, 0x60);
+        case SyntaxRole::Variable: return QColor(0x8f, 0xd0, 0x6a);
+        case SyntaxRole::Directive: return QColor(0x9a, 0x9a, 0xff);
+        case SyntaxRole::EnumValue: return QColor(0x5c, 0xc8, 0xf0);
+        case SyntaxRole::String:
+        case SyntaxRole::BlockString: return QColor(0xf0, 0x90, 0xc0);
+        case SyntaxRole::Number: return QColor(0x6a, 0xd8, 0xc4);
+        case SyntaxRole::Comment:
+        case SyntaxRole::Description: return QColor(0x90, 0x90, 0x90);
+        case SyntaxRole::Invalid: return QColor(0xff, 0xff, 0xff);
+        case SyntaxRole::Punctuation: return QColor(0xb0, 0xb0, 0xb0);
+        case SyntaxRole::Whitespace: return QColor(0xd8, 0xd8, 0xd8);
+        }
+        return QColor(0xd8, 0xd8, 0xd8);
+    }
     // GraphiQL-like palette on a light background.
     switch (SyntaxRole(style)) {
     case SyntaxRole::Keyword: return QColor(0xb1, 0x1a, 0x04);
@@ -111,7 +133,21 @@ QColor GraphQLLexer::defaultPaper(int style) const
 {
     if (SyntaxRole(style) == SyntaxRole::Invalid)
         return QColor(0xd0, 0x30, 0x30);
-    return QColor(Qt::white);
+    return m_dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white);
+}
+
+void GraphQLLexer::setDarkTheme(bool dark)
+{
+    if (dark == m_dark)
+        return;
+    m_dark = dark;
+    // QsciLexer caches each style's colours on first use: push the new defaults so the attached editor repaints.
+    setDefaultColor(defaultColor(int(SyntaxRole::Whitespace)));
+    setDefaultPaper(defaultPaper(int(SyntaxRole::Whitespace)));
+    for (int style = 0; style < StyleCount; ++style) {
+        setColor(defaultColor(style), style);
+        setPaper(defaultPaper(style), style);
+    }
 }
 
 void GraphQLLexer::styleText(int start, int end)
@@ -150,7 +186,6 @@ void GraphQLLexer::styleText(int start, int end)
             break;
     }
     styleUpTo(end, int(SyntaxRole::Whitespace));
-    Q_UNUSED(StyleCount);
 }
 
 } // namespace Sextant::App
