@@ -18,6 +18,12 @@
 #include "run/runcontroller.h"
 #include "schema/schemabrowser.h"
 #include "workspace/tabcontroller.h"
+#include "environments/environmentcontroller.h"
+#include "history/historydock.h"
+#include "settings/appsettings.h"
+#include "settings/editorappearance.h"
+#include "settings/settingsdialog.h"
+#include "settings/shortcutsdialog.h"
 #include "ui_mainwindow.h"
 
 #include <core/language/operationoutline.h>
@@ -32,6 +38,8 @@
 #include <net/introspectionclient.h>
 #include <store/schemafile.h>
 #include <store/sessionstore.h>
+#include <store/historystore.h>
+#include <store/secretstore.h>
 #include <store/workspacestore.h>
 
 #include <Qsci/qsciscintilla.h>
@@ -39,6 +47,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QStandardPaths>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -50,6 +61,8 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -58,6 +71,8 @@ static void initSextantResources()
 {
     Q_INIT_RESOURCE(sextant);
 }
+
+using namespace Qt::StringLiterals;
 
 namespace Sextant::App {
 
@@ -114,6 +129,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     setupTabActions();
 
     m_runner = new RunController(m_client, m_ui->resultView, m_ui->endpointBar, this);
+    setupWorkspaceServices(options);
     connect(m_runner, &RunController::finished, this, [this] {
         m_tabs->setResultSummary(m_runningTabId, m_ui->endpointBar->statusText());
         // The answer belongs to the tab that sent it, even if another tab is in front by now.
@@ -176,6 +192,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
             });
 
     connect(m_ui->useSessionButton, &QPushButton::clicked, this, &MainWindow::useDaggerSession);
+    connect(m_tabs, &TabController::currentTabChanged, this, &MainWindow::applyAppearance);
     connect(m_ui->dismissSessionButton, &QPushButton::clicked, m_ui->sessionBanner, &QWidget::hide);
 
     applyStartOptions(options);
@@ -213,6 +230,153 @@ MainWindow::~MainWindow()
 TabController *MainWindow::tabs() const
 {
     return m_tabs;
+}
+
+EnvironmentController *MainWindow::environments() const
+{
+    return m_environments;
+}
+
+Store::HistoryStore *MainWindow::history() const
+{
+    return m_history;
+}
+
+HistoryDock *MainWindow::historyDock() const
+{
+    return m_historyDock;
+}
+
+void MainWindow::setupWorkspaceServices(const StartOptions &options)
+{
+    m_dataDirectory = options.dataDirectory.isEmpty()
+                          ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                          : options.dataDirectory;
+    m_settings = new AppSettings(this);
+    connect(m_settings, &AppSettings::changed, this, &MainWindow::applyAppearance);
+
+    // Secrets: the keychain, or (no keychain service) memory for this session, said once in the status bar.
+    m_secrets = new Store::SecretStore(this);
+    connect(m_secrets, &Store::SecretStore::sessionOnlyStarted, this,
+            [this](const QString &notice) { statusBar()->showMessage(notice, 20000); });
+    if (options.restoreSession)
+        m_tabs->setSecretStore(m_secrets);
+
+    m_environments = new EnvironmentController(m_secrets, m_ui->endpointBar, this, this);
+    connect(m_environments, &EnvironmentController::problemOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    if (options.restoreSession)
+        m_environments->load(QDir(m_dataDirectory).filePath(QStringLiteral("environments.json")));
+    // Switching environments changes where and how the schema is fetched.
+    connect(m_environments, &EnvironmentController::activeEnvironmentChanged, this, [this] {
+        if (!m_schemaEndpoint.isEmpty())
+            reloadSchema();
+    });
+    // A {{token}} read from the keychain after start-up: fetch the schema that was waiting for it.
+    connect(m_environments, &EnvironmentController::secretsRead, this, [this] {
+        if (!m_ui->schemaBrowser->schema())
+            reloadSchema();
+    });
+
+    QMenu *viewMenu = m_ui->menuBar->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QAction *environmentsAction = new QAction(tr("&Environments…"), this);
+    environmentsAction->setObjectName(QStringLiteral("Environment.Manage"));
+    environmentsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    connect(environmentsAction, &QAction::triggered, m_environments, &EnvironmentController::openManager);
+    addAction(environmentsAction);
+
+    // History: every sent run, in SQLite on its own thread; not with --no-session (nothing is written then).
+    if (options.restoreSession) {
+        m_history = new Store::HistoryStore(QDir(m_dataDirectory).filePath(QStringLiteral("history.sqlite")), this);
+        m_history->setMaxEntries(m_settings->historySize());
+        connect(m_settings, &AppSettings::changed, m_history,
+                [this] { m_history->setMaxEntries(m_settings->historySize()); });
+        connect(m_runner, &RunController::runRecorded, m_history, [this](Store::HistoryEntry entry) {
+            if (m_runTyped) { // an environment was substituted: keep the references, not their values
+                entry.endpointUrl = m_runTyped->endpointUrl; // HistoryStore::record redacts what it stores
+                entry.headers = m_runTyped->headers;
+                entry.variables = m_runTyped->variables;
+            }
+            m_history->record(entry);
+        });
+        connect(m_history, &Store::HistoryStore::errorOccurred, this,
+                [this](const QString &message) { statusBar()->showMessage(tr("History: %1").arg(message), 15000); });
+        auto *dock = new QDockWidget(tr("History"), this);
+        dock->setObjectName(QStringLiteral("HistoryDock"));
+        m_historyDock = new HistoryDock(m_history, dock);
+        dock->setWidget(m_historyDock);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        dock->hide();
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setObjectName(QStringLiteral("View.History"));
+        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+        addAction(toggle);
+        if (viewMenu)
+            viewMenu->addAction(toggle);
+        connect(m_historyDock, &HistoryDock::reopenRequested, this, &MainWindow::openHistoryEntry);
+    }
+
+    QAction *preferences = new QAction(tr("&Preferences…"), this);
+    preferences->setObjectName(QStringLiteral("Edit.Preferences"));
+    preferences->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    connect(preferences, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(m_settings, this);
+        dialog.exec();
+    });
+    addAction(preferences);
+    QAction *shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    shortcuts->setObjectName(QStringLiteral("Help.KeyboardShortcuts"));
+    shortcuts->setShortcuts({QKeySequence(QKeySequence::HelpContents), QKeySequence(Qt::CTRL | Qt::Key_Question)});
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(this, this);
+        dialog.exec();
+    });
+    addAction(shortcuts);
+
+    const QList<QAction *> menus = m_ui->menuBar->actions();
+    for (QAction *menuAction : menus) {
+        if (QMenu *menu = menuAction->menu(); menu && menu->title() == tr("&Edit")) {
+            menu->addSeparator();
+            menu->addAction(preferences);
+        }
+    }
+    if (viewMenu) {
+        viewMenu->addSeparator();
+        viewMenu->addAction(environmentsAction);
+    }
+    QMenu *helpMenu = m_ui->menuBar->addMenu(tr("&Help"));
+    helpMenu->addAction(shortcuts);
+    applyAppearance();
+}
+
+void MainWindow::applyAppearance()
+{
+    if (!m_settings)
+        return;
+    applyEditorAppearance(m_ui->queryEditor, *m_settings);
+    applyEditorAppearance(m_ui->variablesEditor, *m_settings);
+    m_ui->headersEdit->setFont(m_settings->editorFont());
+}
+
+void MainWindow::openHistoryEntry(const Store::HistoryEntry &entry)
+{
+    Store::TabState tab;
+    tab.query = entry.document;
+    tab.variables = entry.variables;
+    tab.headers = entry.headers;
+    tab.url = entry.endpointUrl;
+    if (entry.endpointKind == u"dagster")
+        tab.endpointKind = int(Net::EndpointKind::Dagster);
+    else if (entry.endpointKind == u"dagger-session")
+        tab.endpointKind = int(Net::EndpointKind::DaggerSession);
+    else
+        tab.endpointKind = int(Net::EndpointKind::GenericHttp);
+    if (!entry.operationName.isEmpty())
+        tab.title = entry.operationName;
+    m_tabs->addTab(tab);
+    statusBar()->showMessage(tr("Opened the run of %1 in a new tab.")
+                                 .arg(QLocale().toString(entry.startedAt.toLocalTime(), QLocale::ShortFormat)),
+                             8000);
 }
 
 QsciScintilla *MainWindow::queryEditor() const
@@ -605,8 +769,9 @@ void MainWindow::applyStartOptions(const StartOptions &options)
 {
     Store::WorkspaceState workspace;
     if (options.restoreSession) {
-        const QString directory = options.workspaceDirectory.isEmpty() ? Store::WorkspaceStore::defaultDirectory()
-                                                                       : options.workspaceDirectory;
+        const QString directory = options.workspaceDirectory.isEmpty()
+                                      ? QDir(m_dataDirectory).filePath(QStringLiteral("workspace"))
+                                      : options.workspaceDirectory;
         m_tabs->setDirectory(directory);
         QString error;
         workspace = Store::WorkspaceStore::load(directory, &error);
@@ -709,7 +874,7 @@ Net::EndpointProfile MainWindow::currentProfile() const
     profile.url = QUrl(m_ui->endpointBar->urlText());
     QString headerError;
     profile.headers = Net::EndpointProfile::parseHeaders(m_ui->headersEdit->toPlainText(), &headerError);
-    return profile;
+    return m_settings ? m_settings->withTimeout(profile) : profile; // Dagger sessions keep no timeout
 }
 
 void MainWindow::useDaggerSession()
@@ -742,7 +907,18 @@ void MainWindow::onKindChanged(int kind)
 
 void MainWindow::reloadSchema()
 {
-    const Net::EndpointProfile profile = currentProfile();
+    Net::EndpointProfile profile = currentProfile();
+    const PreparedRequest endpoint = prepareEndpoint(m_ui->endpointBar->urlText(), m_ui->headersEdit->toPlainText(),
+                                                     m_environments->activeEnvironment());
+    if (!endpoint.isValid() && (endpoint.problem.input == RequestInput::Url || m_ui->endpointBar->urlText().contains(u"{{"))) {
+        m_ui->endpointBar->setStatus(endpoint.problem.message, true);
+        m_ui->schemaBrowser->setStatusText(tr("Schema not loaded: %1").arg(endpoint.problem.message));
+        return;
+    }
+    if (endpoint.isValid()) {
+        profile.url = QUrl(endpoint.url);
+        profile.headers = endpoint.headers;
+    }
     if (!profile.url.isValid() || profile.url.scheme().isEmpty() || profile.url.host().isEmpty()) {
         m_ui->endpointBar->setStatus(tr("Enter an endpoint URL such as http://127.0.0.1:3000/graphql"), true);
         return;
@@ -759,9 +935,16 @@ void MainWindow::run()
         return; // one request at a time; Stop first
     m_runningTabId = m_tabs->currentState().id; // the outcome (or the local problem) belongs to this tab
     refreshOperations();
-    const PreparedRequest prepared =
-        prepareRequest(m_ui->queryEditor->text(), m_ui->variablesEditor->text(), m_ui->headersEdit->toPlainText(),
-                       operationIndexAtCursor(), m_ui->endpointBar->currentOperation());
+    RequestInputs inputs;
+    inputs.document = m_ui->queryEditor->text();
+    inputs.variablesText = m_ui->variablesEditor->text();
+    inputs.headersText = m_ui->headersEdit->toPlainText();
+    inputs.urlText = m_ui->endpointBar->urlText();
+    inputs.operationAtCursor = operationIndexAtCursor();
+    inputs.pickedOperation = m_ui->endpointBar->currentOperation();
+    inputs.environment = m_environments->activeEnvironment();
+    // {{name}} references are substituted here, on the way out; the tab, history and collections keep them.
+    const PreparedRequest prepared = prepareRequest(inputs);
     switch (prepared.problem.input) {
     case RequestInput::None:
         break;
@@ -773,6 +956,15 @@ void MainWindow::run()
         break;
     case RequestInput::Headers:
         m_ui->inputTabs->setCurrentWidget(m_ui->headersTab);
+        if (prepared.problem.line > 0) {
+            QTextCursor cursor(m_ui->headersEdit->document()->findBlockByNumber(prepared.problem.line - 1));
+            cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, qMax(0, prepared.problem.column - 1));
+            m_ui->headersEdit->setTextCursor(cursor);
+            m_ui->headersEdit->setFocus();
+        }
+        break;
+    case RequestInput::Url:
+        m_ui->endpointBar->focusUrl(prepared.problem.column);
         break;
     case RequestInput::Query:
         if (!prepared.problem.syntaxErrors.isEmpty())
@@ -785,7 +977,17 @@ void MainWindow::run()
         m_runner->showLocalError(prepared.problem.message);
         return;
     }
-    const Net::EndpointProfile profile = currentProfile();
+    m_runTyped.reset();
+    if (inputs.environment) {
+        Store::HistoryEntry typed;
+        typed.endpointUrl = inputs.urlText;
+        typed.headers = inputs.headersText;
+        typed.variables = inputs.variablesText;
+        m_runTyped = typed;
+    }
+    Net::EndpointProfile profile = currentProfile();
+    profile.url = QUrl(prepared.url);
+    profile.headers = prepared.headers;
     if (profile.kind == Net::EndpointKind::DaggerSession && profile.daggerToken.isEmpty())
         m_ui->endpointBar->setStatus(tr("No DAGGER_SESSION_TOKEN: sending without credentials."), true);
     m_runner->start(profile, prepared.request);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <app/result/resultview.h>
+#include <store/historyentry.h>
 #include <core/language/operationoutline.h>
 #include <net/endpointprofile.h>
 
@@ -21,6 +22,11 @@ class MainWindow;
 
 namespace Sextant::Core {
 class Schema;
+}
+
+namespace Sextant::Store {
+class HistoryStore;
+class SecretStore;
 }
 
 namespace Sextant::Net {
@@ -44,13 +50,17 @@ class VariablesAssist;
 class ProblemsView;
 class FindBar;
 class TabController;
+class AppSettings;
+class EnvironmentController;
+class HistoryDock;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
     std::optional<Net::EndpointKind> kind; ///< from --kind
     QString endpoint;                      ///< from --endpoint; empty = restore the last session's
     bool restoreSession = true;            ///< restore the tabs and autosave them (false: nothing is written)
-    QString workspaceDirectory;            ///< empty = Store::WorkspaceStore::defaultDirectory()
+    QString dataDirectory;                 ///< tabs, history, environments; empty = QStandardPaths::AppDataLocation
+    QString workspaceDirectory;            ///< empty = dataDirectory + "/workspace"
     QString sessionPath;                   ///< the pre-tabs session file, imported as a tab once; empty = default
     QStringList files;                     ///< .graphql/.gql files to open, each in its own tab
 };
@@ -87,6 +97,9 @@ public:
     ProblemsView *problemsView() const;
     FindBar *findBar() const;
     TabController *tabs() const;
+    EnvironmentController *environments() const;
+    Store::HistoryStore *history() const; ///< null with restoreSession == false (nothing is recorded)
+    HistoryDock *historyDock() const;     ///< null when history() is
 
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
@@ -129,6 +142,9 @@ private:
     void fillInVariables();
     void onTabChanged();
     void setupTabActions();
+    void setupWorkspaceServices(const StartOptions &options);
+    void applyAppearance();
+    void openHistoryEntry(const Store::HistoryEntry &entry);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;
@@ -140,6 +156,15 @@ private:
     Net::IntrospectionClient *m_introspection = nullptr;
     RunController *m_runner = nullptr;
     TabController *m_tabs = nullptr;
+    AppSettings *m_settings = nullptr;
+    Store::SecretStore *m_secrets = nullptr;
+    EnvironmentController *m_environments = nullptr;
+    Store::HistoryStore *m_history = nullptr;
+    HistoryDock *m_historyDock = nullptr;
+    QString m_dataDirectory;
+    /// The running request's URL, headers and variables as typed (with {{references}}): history keeps these,
+    /// never the substituted values (a {{token}} must not reach the database). Empty without an environment.
+    std::optional<Store::HistoryEntry> m_runTyped;
     QTimer *m_outlineTimer = nullptr;
     QList<Core::OperationInfo> m_operations;
     std::optional<Net::EndpointProfile> m_environmentSession;

@@ -3,6 +3,7 @@
 #include "store/historyredaction.h"
 
 #include "store/sessionstore.h"
+#include "store/templatesubstitution.h"
 
 #include <core/language/lexer.h>
 
@@ -232,7 +233,10 @@ QString HistoryRedaction::redactedUrl(const QString &text)
             url.setQuery(query);
         }
     }
-    return url.toString();
+    QString redacted = url.toString();
+    if (text.contains(u'{')) // environment references ({{baseUrl}}/graphql) stay readable; QUrl escapes braces
+        redacted.replace(QLatin1StringView("%7B"), QLatin1StringView("{")).replace(QLatin1StringView("%7D"), QLatin1StringView("}"));
+    return redacted;
 }
 
 QString HistoryRedaction::redactedVariables(const QString &json)
@@ -242,7 +246,25 @@ QString HistoryRedaction::redactedVariables(const QString &json)
     QString out;
     if (JsonRedactor(json).run(&out))
         return out;
-    return mask();
+    // Variables as typed with environment references ({"first": {{limit}}}) are not JSON yet: each reference
+    // becomes a unique JSON string for the redactor, then goes back to what the user typed.
+    const QList<TemplateReference> references = templateReferences(json, TemplateSyntax::Json);
+    if (references.isEmpty())
+        return mask();
+    QHash<QString, QString> placeholders;
+    for (const TemplateReference &reference : references) {
+        if (!placeholders.contains(reference.name))
+            placeholders.insert(reference.name, u"\"__sextant_reference_%1__\""_s.arg(placeholders.size()));
+    }
+    if (!JsonRedactor(substituteTemplate(json, placeholders, TemplateSyntax::Json).text).run(&out))
+        return mask();
+    for (auto it = placeholders.cbegin(); it != placeholders.cend(); ++it) {
+        const QString reference = u"{{"_s + it.key() + u"}}"_s;
+        QString insideString = it.value();
+        insideString.replace(u'"', u"\\\""_s); // the placeholder as it reads between a string's quotes
+        out.replace(insideString, reference).replace(it.value(), reference);
+    }
+    return out;
 }
 
 QString HistoryRedaction::redactedDocument(const QString &document)

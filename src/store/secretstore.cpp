@@ -95,24 +95,25 @@ void SecretStore::startNext()
         QKeychain::Job *job = nullptr;
         switch (m_current->kind) {
         case Kind::Read:
-            job = new QKeychain::ReadPasswordJob(m_service, this);
+            job = new QKeychain::ReadPasswordJob(m_service);
             break;
         case Kind::Write: {
-            auto *write = new QKeychain::WritePasswordJob(m_service, this);
+            auto *write = new QKeychain::WritePasswordJob(m_service);
             write->setTextData(m_current->value);
             job = write;
             break;
         }
         case Kind::Remove:
-            job = new QKeychain::DeletePasswordJob(m_service, this);
+            job = new QKeychain::DeletePasswordJob(m_service);
             break;
         }
-        job->setAutoDelete(false);
+        // No parent, and it deletes itself once it has finished: libsecret answers through a raw pointer to the
+        // job, so a job deleted with this store (window closed mid-read) would be used after free.
+        job->setAutoDelete(true);
         job->setInsecureFallback(false); // never a plain-text file
         job->setKey(m_current->key);
         const quint64 generation = m_generation;
         connect(job, &QKeychain::Job::finished, this, [this, generation](QKeychain::Job *finished) {
-            finished->deleteLater();
             if (generation == m_generation)
                 finishCurrent(finished);
         });

@@ -278,6 +278,7 @@ void MainWindowTest::autosavesAndRestoresTheSession()
 {
     const QString directory = m_dir.filePath(QStringLiteral("workspace"));
     App::StartOptions options;
+    options.dataDirectory = m_dir.path();
     options.workspaceDirectory = directory;
     options.sessionPath = m_dir.filePath(QStringLiteral("no-session.json"));
     options.kind = Net::EndpointKind::GenericHttp;
@@ -293,6 +294,7 @@ void MainWindowTest::autosavesAndRestoresTheSession()
                                  5000);
     }
     App::StartOptions restore;
+    restore.dataDirectory = m_dir.path();
     restore.workspaceDirectory = directory;
     App::MainWindow window(restore);
     QCOMPARE(window.queryEditor()->text(), QStringLiteral("query Saved { version }"));
@@ -316,6 +318,7 @@ void MainWindowTest::importsTheSessionFileOfEarlierVersions()
     old.query = QStringLiteral("query FromBefore { version }");
     QVERIFY(Store::SessionStore::save(sessionPath, old, nullptr));
     App::StartOptions options;
+    options.dataDirectory = m_dir.path();
     options.workspaceDirectory = m_dir.filePath(QStringLiteral("fresh-workspace"));
     options.sessionPath = sessionPath;
     App::MainWindow window(options);

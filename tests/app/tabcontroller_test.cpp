@@ -64,6 +64,7 @@ void TabControllerTest::init()
 std::unique_ptr<App::MainWindow> TabControllerTest::window()
 {
     App::StartOptions options;
+    options.dataDirectory = m_dir->path(); // history, environments
     options.workspaceDirectory = workspace();
     options.sessionPath = QDir(m_dir->path()).filePath(u"no-session.json"_s);
     return std::make_unique<App::MainWindow>(options);

@@ -147,6 +147,7 @@ void WorkspaceCrashTest::killDuringAStormLosesAtMostTheLastSecond()
     // A normal start restores every tab from those files, each with its text.
     App::StartOptions options;
     options.workspaceDirectory = workspace;
+    options.dataDirectory = dir.path();
     options.sessionPath = QDir(dir.path()).filePath(u"no-session.json"_s);
     options.kind = Net::EndpointKind::GenericHttp;
     options.endpoint = u"http://127.0.0.1:9/graphql"_s;

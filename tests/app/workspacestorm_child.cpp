@@ -27,6 +27,7 @@ int main(int argc, char **argv)
     }
     App::StartOptions options;
     options.workspaceDirectory = QString::fromLocal8Bit(argv[1]);
+    options.dataDirectory = options.workspaceDirectory + QStringLiteral("/..");
     options.sessionPath = options.workspaceDirectory + QStringLiteral("/no-session.json");
     options.kind = Net::EndpointKind::GenericHttp;
     options.endpoint = QStringLiteral("http://127.0.0.1:9/graphql"); // nothing listens: no schema, no traffic

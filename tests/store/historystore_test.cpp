@@ -250,6 +250,11 @@ void HistoryStoreTest::redactsVariables_data()
     QTest::newRow("author is not a credential") << u"{\"author\": \"ann\"}"_s << u"{\"author\": \"ann\"}"_s;
     QTest::newRow("empty stays empty") << QString() << QString();
     QTest::newRow("not JSON: masked whole") << u"{\"token\": abc"_s << u"••••••"_s;
+    QTest::newRow("environment references kept as typed")
+        << u"{\"first\": {{limit}}, \"where\": \"in {{region}}\", \"again\": {{limit}}}"_s
+        << u"{\"first\": {{limit}}, \"where\": \"in {{region}}\", \"again\": {{limit}}}"_s;
+    QTest::newRow("a reference under a credential name is masked too")
+        << u"{\"token\": \"{{token}}\", \"n\": {{n}}}"_s << u"{\"token\": "_s + m + u", \"n\": {{n}}}"_s;
 }
 
 void HistoryStoreTest::redactsVariables()

@@ -16,6 +16,8 @@
 
 #include <QFutureWatcher>
 #include <QTimer>
+
+#include <core/language/operationoutline.h>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Sextant::App {
@@ -63,6 +65,11 @@ Store::HistoryEntry startRecord(const Net::EndpointProfile &profile, const Net::
     entry.endpointKind = historyKind(profile.kind);
     entry.endpointUrl = profile.url.toString();
     entry.operationName = request.operationName;
+    if (entry.operationName.isEmpty()) { // one operation: the request names none, the history still shows it
+        const QList<Core::OperationInfo> operations = Core::outlineOperations(request.query);
+        if (operations.size() == 1)
+            entry.operationName = operations.first().name;
+    }
     entry.document = request.query;
     entry.variables = QString::fromUtf8(request.variablesJson);
     QStringList headerLines;

@@ -5,6 +5,8 @@
 #include "app/endpoints/endpointbar.h"
 
 #include <core/language/operationoutline.h>
+#include <store/credentialheaders.h>
+#include <store/secretstore.h>
 
 #include <Qsci/qscidocument.h>
 #include <Qsci/qsciscintilla.h>
@@ -37,6 +39,8 @@ struct TabController::Tab
     std::unique_ptr<QTextDocument> headersDocument;
     bool attachedOnce = false; ///< the documents got their text (lazily: restoring 30 tabs costs nothing)
     bool dirty = false;
+    QString savedSecret;        ///< the credential lines last written to the keychain
+    bool secretRequested = false; ///< the keychain was asked for them (first show after a restore)
     long queryCaret = 0;
     long queryFirstLine = 0;
 };
@@ -118,6 +122,11 @@ void TabController::setDirectory(const QString &directory)
 QString TabController::directory() const
 {
     return m_directory;
+}
+
+void TabController::setSecretStore(Store::SecretStore *secrets)
+{
+    m_secrets = secrets;
 }
 
 void TabController::restore(const Store::WorkspaceState &state, const Store::TabState &fallback)
@@ -256,6 +265,24 @@ void TabController::attach(int index)
         tab.headersDocument->setPlainText(tab.state.headers);
     }
     m_headers->setDocument(tab.headersDocument.get());
+    if (m_secrets && !m_directory.isEmpty() && !tab.secretRequested) {
+        tab.secretRequested = true;
+        const QString id = tab.state.id;
+        QTextDocument *document = tab.headersDocument.get();
+        const int revision = document->revision();
+        m_secrets->readSecret(Store::SecretStore::tabHeadersKey(id), document,
+                              [this, id, document, revision](const Store::SecretStore::ReadResult &result) {
+                                  const int index = indexOfId(id);
+                                  if (!result.found || index < 0 || document->revision() != revision)
+                                      return; // nothing kept, tab closed, or the user typed meanwhile
+                                  m_tabs[size_t(index)]->savedSecret = result.value;
+                                  const bool wasSwitching = m_switching;
+                                  m_switching = true; // putting back what was there is not an edit
+                                  document->setPlainText(
+                                      Store::CredentialHeaders::merge(document->toPlainText(), result.value));
+                                  m_switching = wasSwitching;
+                              });
+    }
     if (!tab.attachedOnce) {
         tab.attachedOnce = true;
         m_query->setText(tab.state.query);
@@ -284,6 +311,8 @@ void TabController::closeTab(int index)
     if (index == m_current)
         setCurrentIndex(index + 1 < count() ? index + 1 : index - 1);
     Store::TabState closed = tabState(index);
+    if (m_secrets && !m_tabs[size_t(index)]->savedSecret.isEmpty())
+        m_secrets->removeSecret(Store::SecretStore::tabHeadersKey(closed.id)); // a reopened tab writes it again
     m_closed.push_back(closed);
     if (m_closed.size() > size_t(maxClosedTabs))
         m_closed.erase(m_closed.begin());
@@ -411,6 +440,17 @@ void TabController::saveDirty()
             continue;
         tab.dirty = false;
         const Store::TabState state = tabState(i);
+        if (m_secrets && tab.secretRequested) {
+            const QString secret = Store::CredentialHeaders::extract(state.headers);
+            if (secret != tab.savedSecret) { // only on change: some keychains prompt on every write
+                tab.savedSecret = secret;
+                const QString key = Store::SecretStore::tabHeadersKey(state.id);
+                if (secret.isEmpty())
+                    m_secrets->removeSecret(key);
+                else
+                    m_secrets->writeSecret(key, secret);
+            }
+        }
         const QString directory = m_directory;
         m_writer.start([this, directory, state] {
             QString error;

@@ -16,6 +16,10 @@ class QPlainTextEdit;
 class QTabBar;
 class QTimer;
 
+namespace Sextant::Store {
+class SecretStore;
+}
+
 namespace Sextant::App {
 
 class EndpointBar;
@@ -34,7 +38,11 @@ class EndpointBar;
  * closeEvent). With persistence off (setDirectory("")), nothing is written.
  *
  * Closing a tab keeps it (up to 20) for reopenClosedTab() (Ctrl+Shift+T), also across the undo of the last close;
- * closing the last tab opens a fresh one. GUI thread only.
+ * closing the last tab opens a fresh one.
+ *
+ * Credential header lines (Authorization, tokens…) never reach the tab files; with setSecretStore() they go to the
+ * keychain under SecretStore::tabHeadersKey(id) (written only when they change), and come back into the headers
+ * pane when the tab is first shown after a restart — unless the user has typed in it meanwhile. GUI thread only.
  */
 class TabController final : public QObject
 {
@@ -48,6 +56,8 @@ public:
 
     /// Where tab files go; empty = nothing is written (tests, --no-session).
     void setDirectory(const QString &directory);
+    /// Keeps each tab's credential header lines in @p secrets (null: they are only kept in memory).
+    void setSecretStore(Store::SecretStore *secrets);
     QString directory() const;
 
     /// Replaces every tab with @p state's (no tab = one fresh tab from @p fallback) and shows its current tab.
@@ -111,6 +121,7 @@ private:
     int m_current = -1;
     bool m_switching = false;
     QString m_directory;
+    QPointer<Store::SecretStore> m_secrets;
     QTimer *m_saveTimer;
     QTimer *m_titleTimer;
     QThreadPool m_writer; ///< one thread: writes land in the order they were queued
