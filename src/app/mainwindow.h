@@ -4,6 +4,7 @@
 
 #include <app/result/resultview.h>
 #include <store/historyentry.h>
+#include <store/savedrequest.h>
 #include <core/language/operationoutline.h>
 #include <net/endpointprofile.h>
 
@@ -53,6 +54,7 @@ class TabController;
 class AppSettings;
 class EnvironmentController;
 class HistoryDock;
+class CollectionDock;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
@@ -100,6 +102,12 @@ public:
     EnvironmentController *environments() const;
     Store::HistoryStore *history() const; ///< null with restoreSession == false (nothing is recorded)
     HistoryDock *historyDock() const;     ///< null when history() is
+    CollectionDock *collections() const;
+
+    /// Ctrl+S: writes the tab to its collection file (or back to the .graphql file it was opened from); a tab
+    /// without one asks where (saveCurrentTabAs). False when nothing was written (cancelled or failed).
+    bool saveCurrentTab();
+    bool saveCurrentTabAs();
 
     /// The profile Run would use now (headers parsed from the headers pane; bad header lines are skipped).
     Net::EndpointProfile currentProfile() const;
@@ -145,6 +153,10 @@ private:
     void setupWorkspaceServices(const StartOptions &options);
     void applyAppearance();
     void openHistoryEntry(const Store::HistoryEntry &entry);
+    void openSavedRequest(const Store::SavedRequest &request, const QString &filePath);
+    void onCollectionPathMoved(const QString &from, const QString &to);
+    void onCollectionFileChanged(const QString &filePath);
+    Store::SavedRequest currentRequest() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;
@@ -161,6 +173,8 @@ private:
     EnvironmentController *m_environments = nullptr;
     Store::HistoryStore *m_history = nullptr;
     HistoryDock *m_historyDock = nullptr;
+    CollectionDock *m_collections = nullptr;
+    QHash<QString, QString> m_savedDocuments; ///< collection file → the document as last opened or saved
     QString m_dataDirectory;
     /// The running request's URL, headers and variables as typed (with {{references}}): history keeps these,
     /// never the substituted values (a {{token}} must not reach the database). Empty without an environment.

@@ -3,10 +3,13 @@
 // the {{references}} and reopens into a tab, and no token in any file Sextant wrote (issue 7).
 #include <app/endpoints/endpointbar.h>
 #include <app/environments/environmentcontroller.h>
+#include <app/collections/collectiondock.h>
+#include <app/collections/collectionoperations.h>
 #include <app/history/historydock.h>
 #include <app/mainwindow.h>
 #include <app/result/resultview.h>
 #include <app/workspace/tabcontroller.h>
+#include <store/collectionstore.h>
 #include <store/environmentstore.h>
 #include <store/historystore.h>
 #include <support/fakehttpserver.h>
@@ -23,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Sextant;
 using namespace Qt::StringLiterals;
@@ -53,6 +57,7 @@ private slots:
     void runUsesTheEnvironmentAndHistoryKeepsTheReferences();
     void unknownReferenceStopsBeforeSending();
     void noTokenInAnyFileSextantWrote();
+    void collectionRequestsOpenSaveFollowMovesAndReload();
 
 private:
     App::StartOptions options(const QString &dataDirectory) const
@@ -207,6 +212,65 @@ void WorkspaceServicesTest::noTokenInAnyFileSextantWrote()
     QMutexLocker lock(&g_logMutex);
     for (const QByteArrayView token : {DaggerToken, HeaderToken, EnvironmentToken})
         QVERIFY2(!g_log.contains(token), "a token was logged");
+}
+
+void WorkspaceServicesTest::collectionRequestsOpenSaveFollowMovesAndReload()
+{
+    QTemporaryDir dir;
+    const QString collections = dir.filePath(u"collections"_s);
+    const QString path = collections + u"/Runs/Latest runs.graphql"_s;
+    Store::SavedRequest saved;
+    saved.name = u"Latest runs"_s;
+    saved.document = u"query Latest { runsOrError { __typename } }\n"_s;
+    saved.variables = u"{\"limit\": 5}"_s;
+    saved.endpointKind = u"http"_s;
+    saved.endpointUrl = u"http://127.0.0.1:9/graphql"_s;
+    saved.description = u"The five latest runs."_s;
+    QVERIFY(QDir().mkpath(collections + u"/Runs"_s));
+    QVERIFY(Store::CollectionStore::writeRequest(saved, path, nullptr));
+
+    App::MainWindow window(options(dir.path()));
+    App::CollectionDock *dock = window.collections();
+    QVERIFY(dock);
+    QCOMPARE(dock->collectionsDirectory(), collections);
+    QVERIFY(dock->openRequest(path));
+    App::TabController *tabs = window.tabs();
+    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(window.queryEditor()->text(), saved.document);
+    QCOMPARE(window.endpointBar()->urlText(), saved.endpointUrl);
+    QCOMPARE(tabs->tabTitle(tabs->currentIndex()), u"Latest runs"_s);
+    QVERIFY(dock->openRequest(path)); // already open: shown, not opened twice
+    QCOMPARE(tabs->count(), 2);
+
+    // Ctrl+S writes the document as typed and keeps what the sidecar had (the description).
+    window.queryEditor()->setText(u"query Latest { runsOrError { __typename ... on Runs { count } } }\n"_s);
+    QSignalSpy refreshed(dock, &App::CollectionDock::refreshed);
+    QVERIFY(window.saveCurrentTab());
+    QVERIFY(refreshed.wait(10000)); // the dock has rescanned (and watches the file again) after our own write
+    QString error;
+    auto onDisk = Store::CollectionStore::readRequest(path, &error);
+    QVERIFY2(onDisk, qPrintable(error));
+    QCOMPARE(onDisk->document, window.queryEditor()->text());
+    QCOMPARE(onDisk->description, saved.description);
+
+    // A change on disk (a git pull) reloads a tab that has no edits of its own...
+    Store::SavedRequest pulled = *onDisk;
+    pulled.document = u"query Latest { runsOrError { __typename } } # pulled\n"_s;
+    QVERIFY(Store::CollectionStore::writeRequest(pulled, path, nullptr));
+    QTRY_COMPARE_WITH_TIMEOUT(window.queryEditor()->text(), pulled.document, 10000);
+    window.queryEditor()->undo(); // the reload is one undo step
+    QVERIFY(window.queryEditor()->text() != pulled.document);
+    window.queryEditor()->redo();
+    QCOMPARE(window.queryEditor()->text(), pulled.document);
+
+    // ...and the tab follows a rename made in the dock.
+    QString renamed = dock->operations()->renameEntry(path, u"Five latest"_s, &error);
+    QVERIFY2(!renamed.isEmpty(), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentState().collectionPath, renamed, 5000);
+    QCOMPARE(tabs->tabTitle(tabs->currentIndex()), u"Five latest"_s);
+    // Undo of the rename in the dock moves the tab back too.
+    dock->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentState().collectionPath, path, 5000);
 }
 
 QTEST_MAIN(WorkspaceServicesTest)
