@@ -165,11 +165,11 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
     m_runner = new RunController(m_client, m_ui->resultView, m_ui->endpointBar, this);
     setupWorkspaceServices(options);
     connect(m_runner, &RunController::finished, this, [this] {
-        m_tabs->setResultSummary(m_runningTabId, m_ui->endpointBar->statusText());
+        m_tabs->setResultSummary(m_runningTabId, m_ui->resultView->statusText());
         // The answer belongs to the tab that sent it, even if another tab is in front by now.
         m_results.insert(m_runningTabId, m_ui->resultView->snapshot());
         if (m_runningTabId != m_shownTabId)
-            m_ui->resultView->restore(m_results.value(m_shownTabId), tr("Run the operation under the cursor with Ctrl+Enter."));
+            m_ui->resultView->restore(m_results.value(m_shownTabId));
         emit requestFinished();
     });
     connect(m_tabs, &TabController::tabsChanged, this, [this] {
@@ -281,6 +281,13 @@ HistoryDock *MainWindow::historyDock() const
     return m_historyDock;
 }
 
+void MainWindow::giveDockRoom(QDockWidget *dock, int width)
+{
+    // A dock opens with a usable width, not the few pixels its toolbar needs; the user can still widen it.
+    if (dock->widget())
+        dock->widget()->setMinimumWidth(width);
+}
+
 void MainWindow::setupWorkspaceServices(const StartOptions &options)
 {
     m_dataDirectory = options.dataDirectory.isEmpty()
@@ -341,6 +348,7 @@ void MainWindow::setupWorkspaceServices(const StartOptions &options)
         dock->setWidget(m_historyDock);
         addDockWidget(Qt::RightDockWidgetArea, dock);
         dock->hide();
+        giveDockRoom(dock, 260);
         QAction *toggle = dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("View.History"));
         toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
@@ -356,6 +364,7 @@ void MainWindow::setupWorkspaceServices(const StartOptions &options)
     m_collections->operations()->setTrashDirectory(QDir(m_dataDirectory).filePath(QStringLiteral("collections-trash")));
     addDockWidget(Qt::LeftDockWidgetArea, m_collections);
     m_collections->hide();
+    giveDockRoom(m_collections, 220);
     QAction *collectionsToggle = m_collections->toggleViewAction();
     collectionsToggle->setObjectName(QStringLiteral("View.Collections"));
     collectionsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -414,6 +423,13 @@ void MainWindow::setupWorkspaceServices(const StartOptions &options)
     QMenu *helpMenu = m_ui->menuBar->addMenu(tr("&Help"));
     helpMenu->addAction(shortcuts);
     applyAppearance();
+
+    // Every window shortcut works while typing: the editors give up their own binding of the same keys.
+    QList<QKeySequence> windowKeys;
+    for (const QAction *windowAction : actions())
+        windowKeys += windowAction->shortcuts();
+    for (QsciScintilla *editor : {m_ui->queryEditor, m_ui->variablesEditor})
+        releaseKeysForWindowActions(editor, windowKeys);
 }
 
 CollectionDock *MainWindow::collections() const
@@ -805,7 +821,7 @@ void MainWindow::setupTabActions()
         addAction(created);
         return created;
     };
-    QAction *newTab = action(tr("&New Tab"), QStringLiteral("Tabs.New"), QKeySequence::keyBindings(QKeySequence::AddTab));
+    QAction *newTab = action(tr("&New Tab"), QStringLiteral("Tabs.New"), {QKeySequence(Qt::CTRL | Qt::Key_T)});
     connect(newTab, &QAction::triggered, this, [this] {
         m_tabs->addTab({});
         m_ui->queryEditor->setFocus();
@@ -1050,11 +1066,10 @@ void MainWindow::onTabChanged()
     // Each tab shows its own last answer; after a restart only its summary line is left.
     if (m_results.contains(tab.id))
         m_ui->resultView->restore(m_results.value(tab.id));
-    else if (!tab.resultSummary.isEmpty())
-        m_ui->resultView->showMessage(tr("Last run: %1. Run again (Ctrl+Enter) to see the result.").arg(tab.resultSummary),
-                                      tab.resultSummary);
+    else if (!tab.resultSummary.isEmpty()) // after a restart only the summary is left (answers stay in memory)
+        m_ui->resultView->showMessage(QString(), tr("Last run: %1 (Ctrl+Enter runs it again)").arg(tab.resultSummary));
     else
-        m_ui->resultView->showMessage(tr("Run the operation under the cursor with Ctrl+Enter."), QString());
+        m_ui->resultView->showMessage(QString(), tr("Ctrl+Enter runs the operation under the cursor."));
     // The schema follows the endpoint: only a tab that talks to another server loads another schema.
     const QString endpoint = QString::number(m_ui->endpointBar->kind()) + u' ' + m_ui->endpointBar->urlText();
     if (endpoint != m_schemaEndpoint && !m_schemaEndpoint.isEmpty())

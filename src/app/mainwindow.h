@@ -16,6 +16,7 @@
 
 class QsciScintilla;
 class QTimer;
+class QDockWidget;
 
 namespace Ui {
 class MainWindow;
@@ -152,6 +153,7 @@ private:
     void setupTabActions();
     void setupWorkspaceServices(const StartOptions &options);
     void applyAppearance();
+    void giveDockRoom(QDockWidget *dock, int width);
     void openHistoryEntry(const Store::HistoryEntry &entry);
     void openSavedRequest(const Store::SavedRequest &request, const QString &filePath);
     void onCollectionPathMoved(const QString &from, const QString &to);

@@ -263,7 +263,20 @@ void TabControllerTest::shortcutsWork()
     QCOMPARE(tabs->count(), 1);
     trigger(u"Tabs.Reopen"_s);
     QCOMPARE(tabs->count(), 2);
-    QCOMPARE(w->findChild<QAction *>(u"Tabs.New"_s)->shortcut(), QKeySequence(QKeySequence::AddTab));
+    QCOMPARE(w->findChild<QAction *>(u"Tabs.New"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    // The keys themselves, typed while the query editor has the focus (Scintilla binds Ctrl+T to itself).
+    w->activateWindow();
+    w->queryEditor()->setFocus();
+    QTRY_VERIFY(w->queryEditor()->hasFocus());
+    const int before = tabs->count();
+    QTest::keyClick(w->queryEditor(), Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(tabs->count(), before + 1);
+    w->queryEditor()->setFocus();
+    QTest::keyClick(w->queryEditor(), Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(tabs->count(), before);
+    w->queryEditor()->setFocus();
+    QTest::keyClick(w->queryEditor(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(tabs->count(), before + 1);
     QCOMPARE(w->findChild<QAction *>(u"Tabs.Reopen"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
 }
 

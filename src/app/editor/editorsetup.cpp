@@ -5,6 +5,8 @@
 #include <core/completion/completer.h>
 
 #include <Qsci/qscilexerjson.h>
+#include <Qsci/qscicommand.h>
+#include <Qsci/qscicommandset.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QColor>
@@ -112,6 +114,22 @@ QStringList showCompletionList(QsciScintilla *editor, int listId, const QList<Co
     editor->SendScintilla(QsciScintilla::SCI_AUTOCSETORDER, 2 /* SC_ORDER_CUSTOM: keep the given order */);
     editor->showUserList(listId, entries);
     return entries;
+}
+
+void releaseKeysForWindowActions(QsciScintilla *editor, const QList<QKeySequence> &keys)
+{
+    QsciCommandSet *commands = editor->standardCommands();
+    for (const QKeySequence &sequence : keys) {
+        if (sequence.count() != 1)
+            continue;
+        const int key = sequence[0].toCombined();
+        if (QsciCommand *command = commands->boundTo(key)) {
+            if (command->key() == key)
+                command->setKey(0);
+            if (command->alternateKey() == key)
+                command->setAlternateKey(0);
+        }
+    }
 }
 
 } // namespace Sextant::App

@@ -2,6 +2,9 @@
 // Sextant: QScintilla set-up shared by the editors, and position conversions.
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
+
 #include <QList>
 #include <QStringList>
 
@@ -21,6 +24,10 @@ inline constexpr int ErrorIndicator = 8;
 void configureCodeEditor(QsciScintilla *editor);
 /// configureCodeEditor() plus QScintilla's JSON lexer (QsciLexerJSON).
 void configureJsonEditor(QsciScintilla *editor);
+/// Unbinds each of @p keys from the editor's own commands (Ctrl+T is Scintilla's "transpose lines"), so the
+/// window's actions with those shortcuts fire while the editor has focus. QScintilla claims every key it has a
+/// command for before Qt's shortcut map sees it.
+void releaseKeysForWindowActions(QsciScintilla *editor, const QList<QKeySequence> &keys);
 
 /// UTF-16 offset into editor->text() of a Scintilla (UTF-8 byte) position.
 int utf16OffsetOfPosition(QsciScintilla *editor, int bytePosition);

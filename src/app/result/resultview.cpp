@@ -270,7 +270,7 @@ void ResultView::showMessage(const QString &message, const QString &statusLine, 
     m_ui->rawView->setPlainText(rawText(body));
     m_ui->rawView->show();
     m_ui->messageLabel->setText(message);
-    m_ui->messageLabel->show();
+    m_ui->messageLabel->setVisible(!message.isEmpty()); // no message: just the status line (a tab's last run)
     m_ui->statusLabel->setText(statusLine);
     if (!body.isEmpty())
         m_ui->tabs->setCurrentWidget(m_ui->rawTab);
