@@ -17,6 +17,7 @@
 #include "run/requestpreparation.h"
 #include "run/runcontroller.h"
 #include "schema/schemabrowser.h"
+#include "workspace/collectiontabs.h"
 #include "workspace/tabcontroller.h"
 #include "environments/environmentcontroller.h"
 #include "history/historydock.h"
@@ -96,37 +97,6 @@ constexpr auto DagsterStarter = QLatin1StringView(
     "    ... on PythonError { message }\n"
     "  }\n"
     "}\n");
-
-/// The endpoint kinds as collections and history name them (Store::SavedRequest::endpointKind).
-QString endpointKindId(int kind)
-{
-    switch (Net::EndpointKind(kind)) {
-    case Net::EndpointKind::Dagster:
-        return QStringLiteral("dagster");
-    case Net::EndpointKind::DaggerSession:
-        return QStringLiteral("dagger-session");
-    case Net::EndpointKind::GenericHttp:
-        break;
-    }
-    return QStringLiteral("http");
-}
-
-std::optional<int> endpointKindFromId(const QString &id)
-{
-    if (id == u"dagster")
-        return int(Net::EndpointKind::Dagster);
-    if (id == u"dagger-session")
-        return int(Net::EndpointKind::DaggerSession);
-    if (id == u"http")
-        return int(Net::EndpointKind::GenericHttp);
-    return std::nullopt;
-}
-
-bool isInside(const QString &path, const QString &directory)
-{
-    const QString root = QDir::cleanPath(directory) + u'/';
-    return QDir::cleanPath(path).startsWith(root);
-}
 
 } // namespace
 
@@ -371,9 +341,9 @@ void MainWindow::setupWorkspaceServices(const StartOptions &options)
     addAction(collectionsToggle);
     if (viewMenu)
         viewMenu->insertAction(viewMenu->actions().value(0), collectionsToggle);
-    connect(m_collections, &CollectionDock::requestOpened, this, &MainWindow::openSavedRequest);
-    connect(m_collections, &CollectionDock::pathMoved, this, &MainWindow::onCollectionPathMoved);
-    connect(m_collections, &CollectionDock::requestFileChanged, this, &MainWindow::onCollectionFileChanged);
+    m_collectionTabs = new CollectionTabs(m_tabs, m_collections, m_ui->queryEditor, m_ui->variablesEditor,
+                                          m_ui->endpointBar, this);
+    connect(m_collectionTabs, &CollectionTabs::message, statusBar(), &QStatusBar::showMessage);
     connect(m_collections, &CollectionDock::problemReported, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
@@ -437,147 +407,6 @@ CollectionDock *MainWindow::collections() const
     return m_collections;
 }
 
-Store::SavedRequest MainWindow::currentRequest() const
-{
-    const Store::TabState tab = m_tabs->currentState();
-    Store::SavedRequest request;
-    if (!tab.collectionPath.isEmpty() && isInside(tab.collectionPath, m_collections->collectionsDirectory())) {
-        QString error;
-        if (const auto existing = Store::CollectionStore::readRequest(tab.collectionPath, &error))
-            request = *existing; // keeps the description and anything else the sidecar has
-    }
-    request.name = m_tabs->tabTitle(m_tabs->currentIndex());
-    request.document = tab.query;
-    request.variables = tab.variables;
-    request.headers = tab.headers; // the collection writer drops credential values; {{references}} stay
-    request.endpointKind = endpointKindId(tab.endpointKind);
-    request.endpointUrl = tab.url;
-    const int picked = m_ui->endpointBar->currentOperation();
-    request.operationName =
-        m_operations.size() > 1 && picked >= 0 && picked < m_operations.size() ? m_operations[picked].name : QString();
-    return request;
-}
-
-bool MainWindow::saveCurrentTab()
-{
-    const Store::TabState tab = m_tabs->currentState();
-    if (tab.collectionPath.isEmpty())
-        return saveCurrentTabAs();
-    QString error;
-    bool saved = false;
-    if (isInside(tab.collectionPath, m_collections->collectionsDirectory())) {
-        saved = m_collections->saveRequest(currentRequest(), tab.collectionPath, &error);
-    } else {
-        // A .graphql file opened from elsewhere: written back as it is, no sidecar next to the user's file.
-        QSaveFile file(tab.collectionPath);
-        saved = file.open(QIODevice::WriteOnly) && file.write(tab.query.toUtf8()) >= 0 && file.commit();
-        if (!saved)
-            error = file.errorString();
-    }
-    if (!saved) {
-        QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(tab.collectionPath, error));
-        return false;
-    }
-    m_savedDocuments.insert(tab.collectionPath, tab.query);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(tab.collectionPath)), 5000);
-    return true;
-}
-
-bool MainWindow::saveCurrentTabAs()
-{
-    const QString path = m_collections->saveRequestAs(currentRequest(), this);
-    if (path.isEmpty())
-        return false;
-    m_tabs->setCollectionPath(m_tabs->currentIndex(), path, Store::CollectionStore::requestName(path));
-    m_savedDocuments.insert(path, m_ui->queryEditor->text());
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
-}
-
-void MainWindow::openSavedRequest(const Store::SavedRequest &request, const QString &filePath)
-{
-    if (!filePath.isEmpty()) {
-        for (int i = 0; i < m_tabs->count(); ++i) {
-            if (m_tabs->tabState(i).collectionPath == filePath) {
-                m_tabs->setCurrentIndex(i);
-                return;
-            }
-        }
-    }
-    Store::TabState tab;
-    tab.query = request.document;
-    tab.variables = request.variables;
-    tab.headers = request.headers;
-    tab.collectionPath = filePath; // empty for a starter: Ctrl+S asks where to keep the copy
-    tab.title = request.name;
-    tab.customTitle = filePath.isEmpty();
-    if (const auto kind = endpointKindFromId(request.endpointKind); kind && !request.endpointUrl.isEmpty()) {
-        tab.endpointKind = *kind;
-        tab.url = request.endpointUrl;
-    } else if (kind == int(Net::EndpointKind::DaggerSession) && m_environmentSession) {
-        tab.endpointKind = *kind;
-        tab.url = m_environmentSession->url.toString();
-    }
-    m_tabs->addTab(tab);
-    if (!filePath.isEmpty())
-        m_savedDocuments.insert(filePath, request.document);
-    if (!request.operationName.isEmpty()) {
-        refreshOperations();
-        for (int i = 0; i < m_operations.size(); ++i) {
-            if (m_operations[i].name == request.operationName)
-                m_ui->endpointBar->setCurrentOperation(i);
-        }
-    }
-    m_ui->queryEditor->setFocus();
-}
-
-void MainWindow::onCollectionPathMoved(const QString &from, const QString &to)
-{
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        const QString path = m_tabs->tabState(i).collectionPath;
-        if (path != from && !path.startsWith(from + u'/'))
-            continue;
-        if (to.isEmpty()) { // deleted: the tab keeps its text as an unsaved request
-            m_tabs->setCollectionPath(i, QString());
-            continue;
-        }
-        const QString moved = to + path.mid(from.size());
-        m_tabs->setCollectionPath(i, moved, Store::CollectionStore::requestName(moved));
-        m_savedDocuments.insert(moved, m_savedDocuments.take(path));
-    }
-}
-
-void MainWindow::onCollectionFileChanged(const QString &filePath)
-{
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        const Store::TabState tab = m_tabs->tabState(i);
-        if (tab.collectionPath != filePath)
-            continue;
-        QString error;
-        const auto request = Store::CollectionStore::readRequest(filePath, &error);
-        if (!request) {
-            statusBar()->showMessage(tr("%1 changed on disk and could not be read: %2").arg(filePath, error), 15000);
-            return;
-        }
-        if (tab.query != m_savedDocuments.value(filePath)) {
-            // The user edited the tab since it was opened or saved: their text wins; say what happened.
-            statusBar()->showMessage(tr("%1 changed on disk; the tab keeps your edits (Save overwrites the file).")
-                                         .arg(QFileInfo(filePath).fileName()),
-                                     15000);
-            return;
-        }
-        const int current = m_tabs->currentIndex();
-        m_tabs->setCurrentIndex(i);
-        replaceAllText(m_ui->queryEditor, request->document); // one undo step: the reload can be taken back
-        if (m_ui->variablesEditor->text() != request->variables)
-            replaceAllText(m_ui->variablesEditor, request->variables);
-        m_savedDocuments.insert(filePath, request->document);
-        m_tabs->setCurrentIndex(current);
-        statusBar()->showMessage(tr("Reloaded %1 (changed on disk).").arg(QFileInfo(filePath).fileName()), 8000);
-        return;
-    }
-}
-
 void MainWindow::applyAppearance()
 {
     if (!m_settings)
@@ -594,7 +423,8 @@ void MainWindow::openHistoryEntry(const Store::HistoryEntry &entry)
     tab.variables = entry.variables;
     tab.headers = entry.headers;
     tab.url = entry.endpointUrl;
-    tab.endpointKind = endpointKindFromId(entry.endpointKind).value_or(int(Net::EndpointKind::GenericHttp));
+    tab.endpointKind =
+        CollectionTabs::endpointKindFromName(entry.endpointKind).value_or(int(Net::EndpointKind::GenericHttp));
     if (!entry.operationName.isEmpty())
         tab.title = entry.operationName;
     m_tabs->addTab(tab);
@@ -872,35 +702,17 @@ void MainWindow::setupTabActions()
 
 void MainWindow::openFiles(const QStringList &paths)
 {
-    QStringList problems;
-    for (const QString &path : paths) {
-        const QString absolute = QFileInfo(path).absoluteFilePath();
-        bool shown = false;
-        for (int i = 0; i < m_tabs->count() && !shown; ++i) {
-            if (m_tabs->tabState(i).collectionPath == absolute) {
-                m_tabs->setCurrentIndex(i);
-                shown = true;
-            }
-        }
-        if (shown)
-            continue;
-        QFile file(absolute);
-        if (!file.open(QIODevice::ReadOnly)) {
-            problems << tr("%1: %2").arg(path, file.errorString());
-            continue;
-        }
-        if (file.size() > 64 * 1024 * 1024) {
-            problems << tr("%1: larger than 64 MB").arg(path);
-            continue;
-        }
-        Store::TabState tab;
-        tab.query = QString::fromUtf8(file.readAll());
-        tab.collectionPath = absolute;
-        tab.title = QFileInfo(absolute).completeBaseName();
-        m_tabs->addTab(tab);
-    }
-    if (!problems.isEmpty())
-        statusBar()->showMessage(tr("Could not open %1").arg(problems.join(QStringLiteral("; "))), 15000);
+    m_collectionTabs->openFiles(paths);
+}
+
+bool MainWindow::saveCurrentTab()
+{
+    return m_collectionTabs->save();
+}
+
+bool MainWindow::saveCurrentTabAs()
+{
+    return m_collectionTabs->saveAs();
 }
 
 void MainWindow::loadSchemaFile(const QString &path)
@@ -1020,6 +832,8 @@ void MainWindow::applyStartOptions(const StartOptions &options)
 
     QString envError;
     m_environmentSession = Net::EndpointProfile::daggerSessionFromEnvironment(&envError);
+    if (m_environmentSession)
+        m_collectionTabs->setDaggerSessionUrl(m_environmentSession->url.toString());
 
     // A fresh workspace starts with the Dagster welcome query.
     Store::TabState fresh;

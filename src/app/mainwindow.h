@@ -56,6 +56,7 @@ class AppSettings;
 class EnvironmentController;
 class HistoryDock;
 class CollectionDock;
+class CollectionTabs;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
@@ -155,10 +156,6 @@ private:
     void applyAppearance();
     void giveDockRoom(QDockWidget *dock, int width);
     void openHistoryEntry(const Store::HistoryEntry &entry);
-    void openSavedRequest(const Store::SavedRequest &request, const QString &filePath);
-    void onCollectionPathMoved(const QString &from, const QString &to);
-    void onCollectionFileChanged(const QString &filePath);
-    Store::SavedRequest currentRequest() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;
@@ -176,7 +173,7 @@ private:
     Store::HistoryStore *m_history = nullptr;
     HistoryDock *m_historyDock = nullptr;
     CollectionDock *m_collections = nullptr;
-    QHash<QString, QString> m_savedDocuments; ///< collection file → the document as last opened or saved
+    CollectionTabs *m_collectionTabs = nullptr;
     QString m_dataDirectory;
     /// The running request's URL, headers and variables as typed (with {{references}}): history keeps these,
     /// never the substituted values (a {{token}} must not reach the database). Empty without an environment.
