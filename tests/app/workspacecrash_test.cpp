@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSet>
 #include <QHash>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -56,6 +58,14 @@ void WorkspaceCrashTest::killDuringAStormLosesAtMostTheLastSecond()
     QVERIFY(dir.isValid());
     const QString workspace = QDir(dir.path()).filePath(u"workspace"_s);
     QHash<QString, QList<qint64>> expected; // per tab: the edit numbers already verified on disk
+    QHash<QString, QSet<qint64>> everTyped;  // per tab: every number typed into it, in any run
+    const QString savedFile = QDir(dir.path()).filePath(u"storm.graphql"_s);
+    {
+        QFile file(savedFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# saved during the storm\n");
+    }
+    int saves = 0;
     qint64 nextNumber = 0;
     constexpr int cycles = 4;
     constexpr qint64 allowedLossMs = 1000; // issue 7: "loses at most the last second of typing"
@@ -66,7 +76,7 @@ void WorkspaceCrashTest::killDuringAStormLosesAtMostTheLastSecond()
         environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         child.setProcessEnvironment(environment);
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QStringLiteral(SEXTANT_STORM_CHILD), {workspace, QString::number(nextNumber)});
+        child.start(QStringLiteral(SEXTANT_STORM_CHILD), {workspace, QString::number(nextNumber), savedFile});
         QVERIFY2(child.waitForStarted(10000), qPrintable(child.errorString()));
 
         // Let the storm run for a random 0.6–2 s after the first edit, reading its log as it goes.
@@ -82,8 +92,11 @@ void WorkspaceCrashTest::killDuringAStormLosesAtMostTheLastSecond()
             while ((newline = pending.indexOf('\n')) >= 0) {
                 const QList<QByteArray> fields = pending.left(newline).split(' ');
                 pending.remove(0, newline + 1);
+                if (fields.size() == 2 && fields[0] == "S")
+                    ++saves;
                 if (fields.size() == 4 && fields[0] == "E") {
                     edits[QString::fromLatin1(fields[1])].append({fields[2].toLongLong(), fields[3].toLongLong()});
+                    everTyped[QString::fromLatin1(fields[1])].insert(fields[2].toLongLong());
                     if (!sinceFirstEdit.isValid())
                         sinceFirstEdit.start();
                 }
@@ -104,6 +117,25 @@ void WorkspaceCrashTest::killDuringAStormLosesAtMostTheLastSecond()
         const Store::WorkspaceState state = Store::WorkspaceStore::load(workspace, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(!state.tabs.isEmpty());
+
+        // The file saved with Ctrl+S during the storm is whole: its header, then lines typed into its tab, in order,
+        // ending with a newline — never a half-written file.
+        {
+            QFile file(savedFile);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString content = QString::fromUtf8(file.readAll());
+            QVERIFY2(content.startsWith(u"# saved during the storm\n"_s) && content.endsWith(u'\n'),
+                     qPrintable(u"cycle %1: the saved file is damaged"_s.arg(cycle)));
+            const auto fileTab = std::find_if(state.tabs.cbegin(), state.tabs.cend(), [&](const Store::TabState &tab) {
+                return tab.collectionPath == QFileInfo(savedFile).absoluteFilePath();
+            });
+            QVERIFY2(fileTab != state.tabs.cend(), "the tab of the saved file was not restored");
+            const QList<qint64> numbers = editNumbers(content);
+            for (qsizetype i = 0; i < numbers.size(); ++i) {
+                QVERIFY2(everTyped.value(fileTab->id).contains(numbers[i]), "the saved file has a line nobody typed");
+                QVERIFY2(i == 0 || numbers[i] > numbers[i - 1], "the saved file's lines are out of order");
+            }
+        }
 
         qint64 editCount = 0;
         qint64 maxLostMs = 0;
@@ -135,14 +167,16 @@ void WorkspaceCrashTest::killDuringAStormLosesAtMostTheLastSecond()
                 maxLostMs = std::max(maxLostMs, killedAt - tabEdits[firstLost].epochMs);
             expected[id] = saved; // the next run starts from what is on disk
         }
-        qInfo("cycle %d: %lld edits over %d tab(s), storm %lld ms, typing lost: the last %lld ms", cycle,
-              static_cast<long long>(editCount), int(edits.size()), static_cast<long long>(stormMs),
+        qInfo("cycle %d: %lld edits over %d tab(s), %d saves so far, storm %lld ms, typing lost: the last %lld ms",
+              cycle, static_cast<long long>(editCount), int(edits.size()), saves, static_cast<long long>(stormMs),
               static_cast<long long>(maxLostMs));
         for (const QList<Edit> &tabEdits : std::as_const(edits)) {
             if (!tabEdits.isEmpty())
                 nextNumber = std::max(nextNumber, tabEdits.last().number + 1);
         }
     }
+
+    QVERIFY2(saves > 0, "the storm never saved the file");
 
     // A normal start restores every tab from those files, each with its text.
     App::StartOptions options;
