@@ -424,7 +424,7 @@ void MainWindow::openHistoryEntry(const Store::HistoryEntry &entry)
     tab.headers = entry.headers;
     tab.url = entry.endpointUrl;
     tab.endpointKind =
-        CollectionTabs::endpointKindFromName(entry.endpointKind).value_or(int(Net::EndpointKind::GenericHttp));
+        int(Net::EndpointProfile::kindFromId(entry.endpointKind).value_or(Net::EndpointKind::GenericHttp));
     if (!entry.operationName.isEmpty())
         tab.title = entry.operationName;
     m_tabs->addTab(tab);

@@ -77,6 +77,30 @@ std::optional<EndpointProfile> EndpointProfile::daggerSessionFromEnvironment(QSt
     return daggerSession(quint16(port), token);
 }
 
+QString EndpointProfile::kindId(EndpointKind kind)
+{
+    switch (kind) {
+    case EndpointKind::Dagster:
+        return QStringLiteral("dagster");
+    case EndpointKind::DaggerSession:
+        return QStringLiteral("dagger-session");
+    case EndpointKind::GenericHttp:
+        break;
+    }
+    return QStringLiteral("http");
+}
+
+std::optional<EndpointKind> EndpointProfile::kindFromId(const QString &id)
+{
+    if (id == u"dagster")
+        return EndpointKind::Dagster;
+    if (id == u"dagger-session" || id == u"dagger")
+        return EndpointKind::DaggerSession;
+    if (id == u"http")
+        return EndpointKind::GenericHttp;
+    return std::nullopt;
+}
+
 QString EndpointProfile::kindName(EndpointKind kind)
 {
     switch (kind) {

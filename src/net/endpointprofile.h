@@ -41,6 +41,10 @@ struct EndpointProfile final
     /// empty error. Port set but invalid, or set without a token: nullopt with a one-line error.
     static std::optional<EndpointProfile> daggerSessionFromEnvironment(QString *error = nullptr);
     static QString kindName(EndpointKind kind);
+    /// The stable id collections, history and the CLI's --kind use: "dagster", "dagger-session", "http".
+    static QString kindId(EndpointKind kind);
+    /// The kind of an id from kindId() (also "dagger" for a Dagger session); nullopt for anything else.
+    static std::optional<EndpointKind> kindFromId(const QString &id);
     /// "Key: Value" per line; blank lines and lines starting with '#' are skipped. On a bad line returns an empty
     /// list and sets *error to "Line N: ...".
     static QList<QPair<QByteArray, QByteArray>> parseHeaders(const QString &text, QString *error);

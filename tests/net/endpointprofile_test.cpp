@@ -38,6 +38,7 @@ private slots:
     void init();
     void cleanup();
     void factories();
+    void kindIdsRoundTrip();
     void kindNames();
     void sessionFromEnvironment_data();
     void sessionFromEnvironment();
@@ -205,6 +206,16 @@ void EndpointProfileTest::tokenNeverPrinted()
 
     profile.url = QUrl(u"http://user:pw@127.0.0.1:4000/query"_s);
     QVERIFY(!profile.toString().contains(u"pw"_s));
+}
+
+void EndpointProfileTest::kindIdsRoundTrip()
+{
+    for (const EndpointKind kind : {EndpointKind::Dagster, EndpointKind::DaggerSession, EndpointKind::GenericHttp})
+        QCOMPARE(EndpointProfile::kindFromId(EndpointProfile::kindId(kind)), kind);
+    QCOMPARE(EndpointProfile::kindId(EndpointKind::DaggerSession), QStringLiteral("dagger-session"));
+    QCOMPARE(EndpointProfile::kindFromId(QStringLiteral("dagger")), EndpointKind::DaggerSession);
+    QVERIFY(!EndpointProfile::kindFromId(QStringLiteral("Dagster")));
+    QVERIFY(!EndpointProfile::kindFromId(QString()));
 }
 
 QTEST_GUILESS_MAIN(EndpointProfileTest)

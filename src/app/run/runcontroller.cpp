@@ -44,25 +44,12 @@ ParsedResponse parseResponse(const QByteArray &body)
     return parsed;
 }
 
-QString historyKind(Net::EndpointKind kind)
-{
-    switch (kind) {
-    case Net::EndpointKind::Dagster:
-        return QStringLiteral("dagster");
-    case Net::EndpointKind::DaggerSession:
-        return QStringLiteral("dagger-session");
-    case Net::EndpointKind::GenericHttp:
-        break;
-    }
-    return QStringLiteral("http");
-}
-
 // Everything but the outcome; the token is not part of it and the rest goes through HistoryRedaction.
 Store::HistoryEntry startRecord(const Net::EndpointProfile &profile, const Net::GraphQLRequest &request)
 {
     Store::HistoryEntry entry;
     entry.startedAt = QDateTime::currentDateTimeUtc();
-    entry.endpointKind = historyKind(profile.kind);
+    entry.endpointKind = Net::EndpointProfile::kindId(profile.kind);
     entry.endpointUrl = profile.url.toString();
     entry.operationName = request.operationName;
     if (entry.operationName.isEmpty()) { // one operation: the request names none, the history still shows it

@@ -24,31 +24,6 @@ namespace Sextant::App {
 
 namespace {
 
-/// The endpoint kinds as collections and history name them (Store::SavedRequest::endpointKind).
-QString endpointKindId(int kind)
-{
-    switch (Net::EndpointKind(kind)) {
-    case Net::EndpointKind::Dagster:
-        return QStringLiteral("dagster");
-    case Net::EndpointKind::DaggerSession:
-        return QStringLiteral("dagger-session");
-    case Net::EndpointKind::GenericHttp:
-        break;
-    }
-    return QStringLiteral("http");
-}
-
-std::optional<int> endpointKindFromId(const QString &id)
-{
-    if (id == u"dagster")
-        return int(Net::EndpointKind::Dagster);
-    if (id == u"dagger-session")
-        return int(Net::EndpointKind::DaggerSession);
-    if (id == u"http")
-        return int(Net::EndpointKind::GenericHttp);
-    return std::nullopt;
-}
-
 bool isInside(const QString &path, const QString &directory)
 {
     const QString root = QDir::cleanPath(directory) + u'/';
@@ -77,16 +52,6 @@ void CollectionTabs::setDaggerSessionUrl(const QString &url)
     m_daggerSessionUrl = url;
 }
 
-QString CollectionTabs::endpointKindName(int kind)
-{
-    return endpointKindId(kind);
-}
-
-std::optional<int> CollectionTabs::endpointKindFromName(const QString &name)
-{
-    return endpointKindFromId(name);
-}
-
 Store::SavedRequest CollectionTabs::currentRequest() const
 {
     const Store::TabState tab = m_tabs->currentState();
@@ -100,7 +65,7 @@ Store::SavedRequest CollectionTabs::currentRequest() const
     request.document = tab.query;
     request.variables = tab.variables;
     request.headers = tab.headers; // the collection writer drops credential values; {{references}} stay
-    request.endpointKind = endpointKindId(tab.endpointKind);
+    request.endpointKind = Net::EndpointProfile::kindId(Net::EndpointKind(tab.endpointKind));
     request.endpointUrl = tab.url;
     const QList<Core::OperationInfo> operations = Core::outlineOperations(tab.query);
     const int picked = m_endpointBar->currentOperation();
@@ -166,11 +131,11 @@ void CollectionTabs::openRequest(const Store::SavedRequest &request, const QStri
     tab.collectionPath = filePath; // empty for a starter: Ctrl+S asks where to keep the copy
     tab.title = request.name;
     tab.customTitle = filePath.isEmpty();
-    if (const auto kind = endpointKindFromId(request.endpointKind); kind && !request.endpointUrl.isEmpty()) {
-        tab.endpointKind = *kind;
+    if (const auto kind = Net::EndpointProfile::kindFromId(request.endpointKind); kind && !request.endpointUrl.isEmpty()) {
+        tab.endpointKind = int(*kind);
         tab.url = request.endpointUrl;
-    } else if (kind == int(Net::EndpointKind::DaggerSession) && !m_daggerSessionUrl.isEmpty()) {
-        tab.endpointKind = *kind;
+    } else if (kind == Net::EndpointKind::DaggerSession && !m_daggerSessionUrl.isEmpty()) {
+        tab.endpointKind = int(*kind);
         tab.url = m_daggerSessionUrl;
     }
     m_tabs->addTab(tab);

@@ -55,10 +55,6 @@ public:
     /// The current tab as a saved request (name = tab title; the sidecar's other fields kept).
     Store::SavedRequest currentRequest() const;
 
-    /// "dagster", "dagger-session", "http" for Net::EndpointKind values, as collections and history name them.
-    static QString endpointKindName(int kind);
-    static std::optional<int> endpointKindFromName(const QString &name);
-
 signals:
     /// A one-line status for the user, and for how long to show it.
     void message(const QString &text, int timeoutMs);
