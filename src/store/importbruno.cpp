@@ -181,14 +181,7 @@ std::optional<SavedRequest> requestFrom(const BruFile &file, const QString &fall
         appendHeadersAndAuth(lines, inherited->collection, authMode == "inherit"_L1 ? inherited->authMode : QString(),
                              &basic);
     appendHeadersAndAuth(lines, file, authMode, &basic);
-    if (userInfo) {
-        ImportSupport::appendBasicAuthorization(lines);
-        basic = true;
-    }
-    saved.endpointKind = endpointKindForUrl(saved.endpointUrl, basic);
-    if (saved.endpointKind == "dagger-session"_L1)
-        lines.removeIf([](const QString &line) { return line.startsWith("Authorization:"_L1, Qt::CaseInsensitive); });
-    saved.headers = lines.join(u'\n');
+    ImportSupport::finishEndpointAndHeaders(saved, lines, basic, userInfo);
     return saved;
 }
 

@@ -86,14 +86,7 @@ std::optional<SavedRequest> readRequest(const QJsonObject &resource)
             ImportSupport::appendHeader(lines, auth.value("key"_L1).toString(), auth.value("value"_L1).toString());
         }
     }
-    if (userInfo) {
-        ImportSupport::appendBasicAuthorization(lines);
-        basic = true;
-    }
-    saved.endpointKind = endpointKindForUrl(saved.endpointUrl, basic);
-    if (saved.endpointKind == "dagger-session"_L1)
-        lines.removeIf([](const QString &line) { return line.startsWith("Authorization:"_L1, Qt::CaseInsensitive); });
-    saved.headers = lines.join(u'\n');
+    ImportSupport::finishEndpointAndHeaders(saved, lines, basic, userInfo);
     return saved;
 }
 

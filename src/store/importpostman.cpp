@@ -160,14 +160,7 @@ std::optional<SavedRequest> readItem(const QJsonObject &item, const QJsonObject 
     const QString fromAuth = authHeader(auth, &basic);
     if (!fromAuth.isEmpty())
         lines << fromAuth;
-    if (userInfo) {
-        ImportSupport::appendBasicAuthorization(lines);
-        basic = true;
-    }
-    saved.endpointKind = endpointKindForUrl(saved.endpointUrl, basic);
-    if (saved.endpointKind == "dagger-session"_L1)
-        lines.removeIf([](const QString &line) { return line.startsWith("Authorization:"_L1, Qt::CaseInsensitive); });
-    saved.headers = lines.join(u'\n');
+    ImportSupport::finishEndpointAndHeaders(saved, lines, basic, userInfo);
     return saved;
 }
 

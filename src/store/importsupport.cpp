@@ -3,6 +3,7 @@
 #include "importsupport.h"
 
 #include <core/language/operationoutline.h>
+#include <store/collectionimport.h>
 #include <store/sessionstore.h>
 
 #include <QJsonArray>
@@ -188,6 +189,18 @@ void appendBasicAuthorization(QStringList &lines)
     });
     if (!present)
         lines << u"Authorization: Basic {{basicAuth}}"_s;
+}
+
+void finishEndpointAndHeaders(SavedRequest &saved, QStringList &lines, bool basic, bool hadUserInfo)
+{
+    if (hadUserInfo) {
+        appendBasicAuthorization(lines);
+        basic = true;
+    }
+    saved.endpointKind = endpointKindForUrl(saved.endpointUrl, basic);
+    if (saved.endpointKind == "dagger-session"_L1)
+        lines.removeIf([](const QString &line) { return line.startsWith("Authorization:"_L1, Qt::CaseInsensitive); });
+    saved.headers = lines.join(u'\n');
 }
 
 QString firstOperationName(const QString &document)

@@ -60,6 +60,11 @@ QString secretFreeUrl(const QString &url, bool *hadUserInfo);
 /// Appends "Authorization: Basic {{basicAuth}}" unless @p lines already hold an Authorization header.
 void appendBasicAuthorization(QStringList &lines);
 
+/// The end every importer shares: URL credentials (@p hadUserInfo) become a Basic reference, the endpoint kind is
+/// guessed from the URL (endpointKindForUrl), a Dagger session keeps no Authorization line (the session
+/// authenticates itself), and @p lines become @p saved's headers.
+void finishEndpointAndHeaders(SavedRequest &saved, QStringList &lines, bool basic, bool hadUserInfo);
+
 /// The name of the document's first named OperationDefinition, or empty.
 QString firstOperationName(const QString &document);
 
