@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Sextant: the environments file (AppDataLocation/environments.json): names and variables, never a secret value.
 #include "environmentstore.h"
+#include "jsonfile.h"
 
 #include "templatesubstitution.h"
 
@@ -40,27 +41,11 @@ const Environment *EnvironmentStore::State::active() const
 
 EnvironmentStore::State EnvironmentStore::load(const QString &path, QString *error)
 {
-    if (error)
-        error->clear();
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = path + u": "_s + message;
+    const std::optional<QJsonObject> read =
+        JsonFile::readObject(path, u"environments file"_s, maxFileSize, formatVersion, error);
+    if (!read)
         return State();
-    };
-    QFile file(path);
-    if (!file.exists())
-        return State();
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read the environments file: "_s + file.errorString());
-    if (file.size() > maxFileSize)
-        return fail(u"the environments file is larger than 16 MB; ignored"_s);
-    QJsonParseError parseError;
-    const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !json.isObject())
-        return fail(u"not an environments file (invalid JSON)"_s);
-    const QJsonObject root = json.object();
-    if (root.value("version"_L1).toInt(0) > formatVersion)
-        return fail(u"written by a newer Sextant (version %1); ignored"_s.arg(root.value("version"_L1).toInt()));
+    const QJsonObject &root = *read;
 
     State state;
     QSet<QString> ids;
@@ -119,29 +104,7 @@ QByteArray EnvironmentStore::serialize(const State &state)
 
 bool EnvironmentStore::save(const QString &path, const State &state, QString *error)
 {
-    if (error)
-        error->clear();
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = path + u": "_s + message;
-        return false;
-    };
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(u"is a directory"_s);
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(u"cannot create the directory "_s + info.absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(u"cannot write the environments file: "_s + file.errorString());
-    const QByteArray bytes = serialize(state);
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return fail(u"cannot write the environments file: "_s + file.errorString());
-    }
-    if (!file.commit())
-        return fail(u"cannot save the environments file: "_s + file.errorString());
-    return true;
+    return JsonFile::writeAtomically(path, u"environments file"_s, serialize(state), error);
 }
 
 QString EnvironmentStore::defaultPath()

@@ -3,6 +3,7 @@
 #include "store/sessionstore.h"
 
 #include "store/collectionimport.h"
+#include "store/jsonfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -62,32 +63,11 @@ QString SessionStore::withoutCredentialHeaders(const QString &headers)
 
 SessionStore::SessionState SessionStore::load(const QString &path, QString *error)
 {
-    if (error)
-        error->clear();
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = path + u": "_s + message;
+    const std::optional<QJsonObject> read =
+        JsonFile::readObject(path, u"session file"_s, maxSessionFileSize, formatVersion, error);
+    if (!read)
         return SessionState();
-    };
-    QFile file(path);
-    if (!file.exists())
-        return SessionState();
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read the session file: "_s + file.errorString());
-    if (file.size() > maxSessionFileSize)
-        return fail(u"the session file is larger than 64 MB; ignored"_s);
-
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(u"not a valid session file: "_s + parseError.errorString()
-                    + u" at offset %1"_s.arg(parseError.offset));
-    if (!document.isObject())
-        return fail(u"not a valid session file: expected a JSON object"_s);
-    const QJsonObject object = document.object();
-    const int version = object.value(QLatin1StringView("version")).toInt(0);
-    if (version > formatVersion)
-        return fail(u"written by a newer Sextant (format %1); ignored"_s.arg(version));
+    const QJsonObject &object = *read;
 
     SessionState state;
     state.endpointKind = object.value(QLatin1StringView("endpointKind")).toInt(0);
@@ -102,14 +82,6 @@ SessionStore::SessionState SessionStore::load(const QString &path, QString *erro
 
 bool SessionStore::save(const QString &path, const SessionState &state, QString *error)
 {
-    if (error)
-        error->clear();
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = path + u": "_s + message;
-        return false;
-    };
-
     QJsonObject object;
     object.insert(QLatin1StringView("version"), formatVersion);
     object.insert(QLatin1StringView("endpointKind"), state.endpointKind);
@@ -120,23 +92,8 @@ bool SessionStore::save(const QString &path, const SessionState &state, QString 
     object.insert(QLatin1StringView("variables"), state.variables);
     object.insert(QLatin1StringView("headers"), withoutCredentialHeaders(state.headers));
 
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(u"is a directory"_s);
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(u"cannot create the directory "_s + info.absolutePath());
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(u"cannot write the session file: "_s + file.errorString());
-    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return fail(u"cannot write the session file: "_s + file.errorString());
-    }
-    if (!file.commit())
-        return fail(u"cannot save the session file: "_s + file.errorString());
-    return true;
+    return JsonFile::writeAtomically(path, u"session file"_s, QJsonDocument(object).toJson(QJsonDocument::Indented),
+                                     error);
 }
 
 QString SessionStore::defaultPath()

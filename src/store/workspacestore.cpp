@@ -2,6 +2,7 @@
 // Sextant: the workspace on disk: one small JSON file per tab plus an index of their order, each written atomically.
 #include "store/workspacestore.h"
 
+#include "store/jsonfile.h"
 #include "store/sessionstore.h"
 
 #include <QDir>
@@ -39,56 +40,6 @@ bool isSafeId(const QString &id)
 QString tabFileName(const QString &id)
 {
     return u"tab-"_s + id + u".json"_s;
-}
-
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
-{
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = path + u": "_s + message;
-        return false;
-    };
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return fail(u"cannot create the directory"_s);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return fail(file.errorString());
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
-}
-
-std::optional<QJsonObject> readObject(const QString &path, QString *message)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *message = file.errorString();
-        return std::nullopt;
-    }
-    if (file.size() > maxTabFileSize) {
-        *message = u"larger than 256 MB"_s;
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *message = parseError.errorString() + u" at offset %1"_s.arg(parseError.offset);
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        *message = u"expected a JSON object"_s;
-        return std::nullopt;
-    }
-    const int version = document.object().value("version"_L1).toInt(0);
-    if (version > WorkspaceStore::formatVersion) {
-        *message = u"written by a newer Sextant (format %1)"_s.arg(version);
-        return std::nullopt;
-    }
-    return document.object();
 }
 
 TabState tabFromObject(const QJsonObject &object)
@@ -134,7 +85,8 @@ bool WorkspaceStore::saveTab(const QString &directory, const TabState &tab, QStr
             *error = u"invalid tab id \"%1\""_s.arg(tab.id);
         return false;
     }
-    return writeAtomically(QDir(directory).filePath(tabFileName(tab.id)), tabFileBytes(tab), error);
+    return JsonFile::writeAtomically(QDir(directory).filePath(tabFileName(tab.id)), u"tab file"_s, tabFileBytes(tab),
+                                     error);
 }
 
 bool WorkspaceStore::saveIndex(const QString &directory, const QStringList &tabIds, const QString &currentId,
@@ -144,7 +96,8 @@ bool WorkspaceStore::saveIndex(const QString &directory, const QStringList &tabI
     object.insert("version"_L1, formatVersion);
     object.insert("tabs"_L1, QJsonArray::fromStringList(tabIds));
     object.insert("current"_L1, currentId);
-    return writeAtomically(QDir(directory).filePath(indexFileName), QJsonDocument(object).toJson(), error);
+    return JsonFile::writeAtomically(QDir(directory).filePath(indexFileName), u"workspace index"_s,
+                                     QJsonDocument(object).toJson(), error);
 }
 
 bool WorkspaceStore::removeTab(const QString &directory, const QString &id, QString *error)
@@ -182,15 +135,16 @@ WorkspaceState WorkspaceStore::load(const QString &directory, QString *error)
     const QString indexPath = dir.filePath(indexFileName);
     if (QFile::exists(indexPath)) {
         QString message;
-        if (const auto index = readObject(indexPath, &message)) {
+        if (const auto index = JsonFile::readObject(indexPath, u"workspace index"_s, maxTabFileSize, formatVersion,
+                                                    &message)) {
             for (const QJsonValue &value : index->value("tabs"_L1).toArray()) {
                 const QString id = value.toString();
                 if (isSafeId(id) && !order.contains(id))
                     order << id;
             }
             state.currentId = index->value("current"_L1).toString();
-        } else {
-            problems << indexPath + u": "_s + message;
+        } else if (!message.isEmpty()) {
+            problems << message;
         }
     }
     // Tab files the index does not know (written just before a crash) come after the listed ones.
@@ -207,12 +161,14 @@ WorkspaceState WorkspaceStore::load(const QString &directory, QString *error)
         if (!QFile::exists(path))
             continue; // listed, then closed before the index was rewritten
         QString message;
-        const auto object = readObject(path, &message);
+        const auto object = JsonFile::readObject(path, u"tab file"_s, maxTabFileSize, formatVersion, &message);
+        if (!object && message.isEmpty())
+            continue; // gone since the directory was listed
         if (!object) {
             const QString aside = path + u".corrupt"_s;
             QFile::remove(aside);
             QFile::rename(path, aside);
-            problems << path + u": "_s + message + u" (kept as "_s + QFileInfo(aside).fileName() + u')';
+            problems << message + u" (kept as "_s + QFileInfo(aside).fileName() + u')';
             continue;
         }
         TabState tab = tabFromObject(*object);
