@@ -8,7 +8,9 @@ just before exec, read the SEXTANT_FIRST_PAINT_EPOCH_MS line the app prints when
 for SEXTANT_SCHEMA_LOADED_EPOCH_MS (introspection done, schema browser filled), let it idle 2 s, read VmRSS and
 VmHWM from /proc, and quit it. Prints each run and the medians next to the brief's marks (0.25 s, 60 MB).
 
-Usage: bench/startup.py [--runs 5] [--endpoint URL] [--binary build/sextant]
+Usage: bench/startup.py [--runs 5] [--endpoint URL] [--binary build/sextant] [--workspace]
+With --workspace it starts as a user does (tabs restored, history, environments, collections) in a temporary
+data directory instead of --no-session.
 Without --endpoint it starts the demo Dagster webserver (tests/servers/dagster_server.py) and stops it afterwards.
 Without DISPLAY it starts Xvfb on a free display (real X11 painting, as a user would get).
 """
@@ -19,6 +21,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -47,9 +50,11 @@ def wait_line(proc, prefix, deadline):
     raise RuntimeError(f"timed out waiting for {prefix}")
 
 
-def one_run(binary, endpoint, env):
+def one_run(binary, endpoint, env, workspace=False):
     start_ms = time.time() * 1000.0
-    proc = subprocess.Popen([binary, "--no-session", "--kind", "dagster", "--endpoint", endpoint],
+    # With --workspace: a user's normal start (tabs restored, history database, environments, collections).
+    session = [] if workspace else ["--no-session"]
+    proc = subprocess.Popen([binary, *session, "--kind", "dagster", "--endpoint", endpoint],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     try:
         deadline = time.time() + 60
@@ -73,6 +78,9 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--endpoint")
     parser.add_argument("--binary", default=os.path.join(ROOT, "build", "sextant"))
+    parser.add_argument("--workspace", action="store_true",
+                        help="start as a user does (restore tabs, open history, environments and collections) in a "
+                             "temporary data directory, instead of --no-session")
     args = parser.parse_args()
 
     env = dict(os.environ, SEXTANT_BENCH="1")
@@ -105,10 +113,16 @@ def main():
                     sys.exit("the demo Dagster webserver did not start")
             endpoint = f"http://127.0.0.1:{port}/graphql"
 
-        one_run(args.binary, endpoint, env)  # warm the page cache once; a user's second start is like this
+        if args.workspace:
+            data = tempfile.mkdtemp(prefix="sextant-bench-")
+            cleanups.append(lambda: shutil.rmtree(data, ignore_errors=True))
+            env["XDG_DATA_HOME"] = os.path.join(data, "data")
+            env["XDG_CONFIG_HOME"] = os.path.join(data, "config")
+        # Warm the page cache once (a user's second start is like this); with --workspace it also creates the files.
+        one_run(args.binary, endpoint, env, args.workspace)
         results = []
         for i in range(args.runs):
-            r = one_run(args.binary, endpoint, env)
+            r = one_run(args.binary, endpoint, env, args.workspace)
             results.append(r)
             print(f"run {i + 1}: first paint {r['first_paint_s']:.3f} s, schema shown {r['schema_s']:.3f} s, "
                   f"idle RSS {r['rss_mb']:.1f} MiB (peak {r['peak_mb']:.1f} MiB)")
