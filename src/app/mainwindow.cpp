@@ -251,6 +251,21 @@ HistoryDock *MainWindow::historyDock() const
     return m_historyDock;
 }
 
+void MainWindow::ensureHistory()
+{
+    if (m_history || !m_historyFrame)
+        return;
+    m_history = new Store::HistoryStore(QDir(m_dataDirectory).filePath(QStringLiteral("history.sqlite")), this);
+    m_history->setMaxEntries(m_settings->historySize());
+    connect(m_settings, &AppSettings::changed, m_history, [this] { m_history->setMaxEntries(m_settings->historySize()); });
+    connect(m_history, &Store::HistoryStore::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("History: %1").arg(message), 15000); });
+    m_historyDock = new HistoryDock(m_history, m_historyFrame);
+    m_historyFrame->setWidget(m_historyDock);
+    giveDockRoom(m_historyFrame, 260);
+    connect(m_historyDock, &HistoryDock::reopenRequested, this, &MainWindow::openHistoryEntry);
+}
+
 void MainWindow::giveDockRoom(QDockWidget *dock, int width)
 {
     // A dock opens with a usable width, not the few pixels its toolbar needs; the user can still widen it.
@@ -297,35 +312,31 @@ void MainWindow::setupWorkspaceServices(const StartOptions &options)
     addAction(environmentsAction);
 
     // History: every sent run, in SQLite on its own thread; not with --no-session (nothing is written then).
+    // The database is opened at the first run or when the dock is first shown, not at start-up.
     if (options.restoreSession) {
-        m_history = new Store::HistoryStore(QDir(m_dataDirectory).filePath(QStringLiteral("history.sqlite")), this);
-        m_history->setMaxEntries(m_settings->historySize());
-        connect(m_settings, &AppSettings::changed, m_history,
-                [this] { m_history->setMaxEntries(m_settings->historySize()); });
-        connect(m_runner, &RunController::runRecorded, m_history, [this](Store::HistoryEntry entry) {
-            if (m_runTyped) { // an environment was substituted: keep the references, not their values
-                entry.endpointUrl = m_runTyped->endpointUrl; // HistoryStore::record redacts what it stores
-                entry.headers = m_runTyped->headers;
-                entry.variables = m_runTyped->variables;
-            }
-            m_history->record(entry);
+        m_historyFrame = new QDockWidget(tr("History"), this);
+        m_historyFrame->setObjectName(QStringLiteral("HistoryDock"));
+        addDockWidget(Qt::RightDockWidgetArea, m_historyFrame);
+        m_historyFrame->hide();
+        connect(m_historyFrame, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible)
+                ensureHistory();
         });
-        connect(m_history, &Store::HistoryStore::errorOccurred, this,
-                [this](const QString &message) { statusBar()->showMessage(tr("History: %1").arg(message), 15000); });
-        auto *dock = new QDockWidget(tr("History"), this);
-        dock->setObjectName(QStringLiteral("HistoryDock"));
-        m_historyDock = new HistoryDock(m_history, dock);
-        dock->setWidget(m_historyDock);
-        addDockWidget(Qt::RightDockWidgetArea, dock);
-        dock->hide();
-        giveDockRoom(dock, 260);
-        QAction *toggle = dock->toggleViewAction();
+        QAction *toggle = m_historyFrame->toggleViewAction();
         toggle->setObjectName(QStringLiteral("View.History"));
         toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
         addAction(toggle);
         if (viewMenu)
             viewMenu->addAction(toggle);
-        connect(m_historyDock, &HistoryDock::reopenRequested, this, &MainWindow::openHistoryEntry);
+        connect(m_runner, &RunController::runRecorded, this, [this](Store::HistoryEntry entry) {
+            if (m_runTyped) { // an environment was substituted: keep the references, not their values
+                entry.endpointUrl = m_runTyped->endpointUrl; // HistoryStore::record redacts what it stores
+                entry.headers = m_runTyped->headers;
+                entry.variables = m_runTyped->variables;
+            }
+            ensureHistory();
+            m_history->record(entry);
+        });
     }
 
     // Collections: the user's folder of saved requests (keep it in git) and the built-in starters.

@@ -102,8 +102,10 @@ public:
     FindBar *findBar() const;
     TabController *tabs() const;
     EnvironmentController *environments() const;
-    Store::HistoryStore *history() const; ///< null with restoreSession == false (nothing is recorded)
-    HistoryDock *historyDock() const;     ///< null when history() is
+    /// Null with restoreSession == false (nothing is recorded), and until the first run or the History dock is
+    /// first shown (the database is not opened at start-up).
+    Store::HistoryStore *history() const;
+    HistoryDock *historyDock() const; ///< null when history() is
     CollectionDock *collections() const;
 
     /// Ctrl+S: writes the tab to its collection file (or back to the .graphql file it was opened from); a tab
@@ -155,6 +157,7 @@ private:
     void setupWorkspaceServices(const StartOptions &options);
     void applyAppearance();
     void giveDockRoom(QDockWidget *dock, int width);
+    void ensureHistory(); ///< opens the history database and fills the dock (first run, or the dock first shown)
     void openHistoryEntry(const Store::HistoryEntry &entry);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -172,6 +175,7 @@ private:
     EnvironmentController *m_environments = nullptr;
     Store::HistoryStore *m_history = nullptr;
     HistoryDock *m_historyDock = nullptr;
+    QDockWidget *m_historyFrame = nullptr; ///< the History dock; its contents come with ensureHistory()
     CollectionDock *m_collections = nullptr;
     CollectionTabs *m_collectionTabs = nullptr;
     QString m_dataDirectory;
