@@ -3,6 +3,7 @@
 #include "store/collectionstore.h"
 
 #include "store/collectionjson.h"
+#include "store/historyredaction.h"
 #include "store/sessionstore.h"
 
 #include <QDir>
@@ -237,12 +238,13 @@ bool CollectionStore::writeFolder(const CollectionFolder &folder, const QString 
 
 QByteArray CollectionStore::sidecarBytes(const SavedRequest &request)
 {
-    QString variables = request.variables.trimmed();
+    // A credential-named variable's value never reaches a collection: it becomes a {{reference}} to an environment.
+    const QString typed = HistoryRedaction::variablesWithSecretsAsReferences(request.variables);
+    QString variables = typed.trimmed();
     if (variables.isEmpty())
         variables = u"{}"_s;
     // Text that is not JSON (half typed) is kept exactly, as a string.
-    variables =
-        isJsonValue(variables) ? CollectionJson::reindent(variables, 1) : CollectionJson::quoted(request.variables);
+    variables = isJsonValue(variables) ? CollectionJson::reindent(variables, 1) : CollectionJson::quoted(typed);
 
     QStringList headerLines;
     const QStringList lines = SessionStore::withoutCredentialHeaders(request.headers).split(u'\n');

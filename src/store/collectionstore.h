@@ -22,7 +22,9 @@ namespace Sextant::Store {
  *   when they parse, else as a string>, "headers": ["Key: Value", ...], "description"}.
  *   Variables keep their key order and number spelling (CollectionJson) and are re-indented; an empty
  *   variables text is written as {} and read back as empty. Credential headers
- *   (SessionStore::withoutCredentialHeaders) and URL passwords are never written.
+ *   (SessionStore::withoutCredentialHeaders) and URL passwords are never written, and the value of a
+ *   credential-named variable ("token", "apiKey", "password", …) is written as a {{reference}}
+ *   (HistoryRedaction::variablesWithSecretsAsReferences).
  *
  * Sub-directories are nested folders; hidden entries (.git) are skipped; requests and folders are sorted by name
  * (case-insensitive). A request's name is its file's base name; writing uses the path, not SavedRequest::name.

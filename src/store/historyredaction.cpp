@@ -7,8 +7,12 @@
 
 #include <core/language/lexer.h>
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -21,7 +25,12 @@ namespace {
 class JsonRedactor final
 {
 public:
-    explicit JsonRedactor(QStringView text) : m_text(text) {}
+    /// @p replace gets a credential-named member's key and raw value text and returns what to write instead
+    /// (JSON text); null: the member's value is masked.
+    explicit JsonRedactor(QStringView text, std::function<QString(const QString &, QStringView)> replace = {})
+        : m_text(text), m_replace(std::move(replace))
+    {
+    }
 
     bool run(QString *out)
     {
@@ -165,7 +174,8 @@ private:
                 return false;
             if (HistoryRedaction::isCredentialName(key)) {
                 flushTo(valueStart);
-                m_out += u'"' + HistoryRedaction::mask() + u'"';
+                m_out += m_replace ? m_replace(key, m_text.sliced(valueStart, m_pos - valueStart))
+                                   : u'"' + HistoryRedaction::mask() + u'"';
                 m_copied = m_pos;
             }
             skipSpace();
@@ -180,6 +190,7 @@ private:
     }
 
     QStringView m_text;
+    std::function<QString(const QString &, QStringView)> m_replace;
     qsizetype m_pos = 0;
     qsizetype m_copied = 0;
     QString m_out;
@@ -239,25 +250,27 @@ QString HistoryRedaction::redactedUrl(const QString &text)
     return redacted;
 }
 
-QString HistoryRedaction::redactedVariables(const QString &json)
+namespace {
+
+/// Runs the redactor over variables as typed. Text with environment references ({"first": {{limit}}}) is not JSON
+/// yet: each reference becomes a unique JSON string for the redactor, then goes back to what the user typed.
+/// nullopt when the text is not JSON even so.
+std::optional<QString> rewriteCredentialValues(const QString &json,
+                                               const std::function<QString(const QString &, QStringView)> &replace)
 {
-    if (json.trimmed().isEmpty())
-        return json;
     QString out;
-    if (JsonRedactor(json).run(&out))
+    if (JsonRedactor(json, replace).run(&out))
         return out;
-    // Variables as typed with environment references ({"first": {{limit}}}) are not JSON yet: each reference
-    // becomes a unique JSON string for the redactor, then goes back to what the user typed.
     const QList<TemplateReference> references = templateReferences(json, TemplateSyntax::Json);
     if (references.isEmpty())
-        return mask();
+        return std::nullopt;
     QHash<QString, QString> placeholders;
     for (const TemplateReference &reference : references) {
         if (!placeholders.contains(reference.name))
             placeholders.insert(reference.name, u"\"__sextant_reference_%1__\""_s.arg(placeholders.size()));
     }
-    if (!JsonRedactor(substituteTemplate(json, placeholders, TemplateSyntax::Json).text).run(&out))
-        return mask();
+    if (!JsonRedactor(substituteTemplate(json, placeholders, TemplateSyntax::Json).text, replace).run(&out))
+        return std::nullopt;
     for (auto it = placeholders.cbegin(); it != placeholders.cend(); ++it) {
         const QString reference = u"{{"_s + it.key() + u"}}"_s;
         QString insideString = it.value();
@@ -265,6 +278,50 @@ QString HistoryRedaction::redactedVariables(const QString &json)
         out.replace(insideString, reference).replace(it.value(), reference);
     }
     return out;
+}
+
+/// "api-key" → "apiKey", "client_secret" → "client_secret": a {{name}} for a member's key.
+QString referenceNameFor(const QString &key)
+{
+    QString name;
+    bool upper = false;
+    for (const QChar c : key) {
+        if (c.isLetterOrNumber() && c.unicode() < 128) {
+            name += upper ? c.toUpper() : c;
+            upper = false;
+        } else if (c == u'_') {
+            name += c;
+        } else {
+            upper = !name.isEmpty();
+        }
+    }
+    if (name.isEmpty() || name.front().isDigit())
+        name.prepend(u"secret"_s);
+    return name;
+}
+
+} // namespace
+
+QString HistoryRedaction::redactedVariables(const QString &json)
+{
+    if (json.trimmed().isEmpty())
+        return json;
+    return rewriteCredentialValues(json, {}).value_or(mask());
+}
+
+QString HistoryRedaction::variablesWithSecretsAsReferences(const QString &json)
+{
+    if (json.trimmed().isEmpty())
+        return json;
+    // A value that is only a reference (or the placeholder standing for one while the text is checked) stays.
+    static const QRegularExpression placeholder(
+        QStringLiteral(R"re(^"(\\")?(__sextant_reference_\d+__|\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\})(\\")?"$)re"));
+    const auto reference = [](const QString &key, QStringView value) -> QString {
+        if (placeholder.match(value.toString()).hasMatch())
+            return value.toString(); // already a reference: no secret in it
+        return u"\"{{"_s + referenceNameFor(key) + u"}}\""_s;
+    };
+    return rewriteCredentialValues(json, reference).value_or(json);
 }
 
 QString HistoryRedaction::redactedDocument(const QString &document)

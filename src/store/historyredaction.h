@@ -39,6 +39,10 @@ public:
     static bool isCredentialName(QStringView name);
     static QString redactedUrl(const QString &url);
     static QString redactedVariables(const QString &json);
+    /// For collections: the value of every credential-named member (same names as above, any depth) becomes the
+    /// reference "{{name}}" (the key made a template name: "api-key" → {{apiKey}}); a value that already is one
+    /// reference stays. The rest is kept byte for byte; text that is not JSON comes back unchanged.
+    static QString variablesWithSecretsAsReferences(const QString &json);
     static QString redactedDocument(const QString &document);
     static QString redactedHeaders(const QString &headers);
     /// Every rule above applied to the entry's URL, variables, document and headers.

@@ -267,14 +267,17 @@ void CollectionStoreTest::credentialsNeverWritten()
     request.endpointUrl = u"https://alice:hunter2-password@example.com/graphql"_s;
     request.headers = u"Authorization: Bearer tok-secret-1\nX-Trace: on\nX-Api-Key: key-secret-2\n"
                       u"Cookie: s=cookie-secret-3"_s;
+    request.variables = u"{\"input\": {\"password\": \"pw-secret-4\", \"user\": \"ann\"}}"_s;
     const QString path = dir.filePath(u"r.graphql"_s);
     QString error;
     QVERIFY(CollectionStore::writeRequest(request, path, &error));
     const QByteArray sidecar = readAll(CollectionStore::sidecarPath(path));
-    for (const char *secret : {"hunter2-password", "tok-secret-1", "key-secret-2", "cookie-secret-3"})
+    for (const char *secret : {"hunter2-password", "tok-secret-1", "key-secret-2", "cookie-secret-3", "pw-secret-4"})
         QVERIFY2(!sidecar.contains(secret), secret);
     const auto loaded = CollectionStore::readRequest(path, &error);
     QCOMPARE(loaded->headers, u"X-Trace: on"_s);
+    QVERIFY2(loaded->variables.contains(u"\"password\": \"{{password}}\""_s), qPrintable(loaded->variables));
+    QVERIFY(loaded->variables.contains(u"\"user\": \"ann\""_s));
     QCOMPARE(loaded->endpointUrl, u"https://alice@example.com/graphql"_s);
 
     // A hand-edited sidecar with a credential header does not bring it back either.

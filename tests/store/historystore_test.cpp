@@ -71,6 +71,8 @@ private slots:
     void removeAndClear();
     void redactsVariables_data();
     void redactsVariables();
+    void secretVariablesBecomeReferences_data();
+    void secretVariablesBecomeReferences();
     void redactsUrlDocumentAndHeaders();
     void secretsNeverReachTheFile();
     void corruptFileIsMovedAside();
@@ -262,6 +264,27 @@ void HistoryStoreTest::redactsVariables()
     QFETCH(QString, variables);
     QFETCH(QString, expected);
     QCOMPARE(HistoryRedaction::redactedVariables(variables), expected);
+}
+
+void HistoryStoreTest::secretVariablesBecomeReferences_data()
+{
+    QTest::addColumn<QString>("variables");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain values kept") << u"{\"n\": 1, \"author\": \"ann\"}"_s << u"{\"n\": 1, \"author\": \"ann\"}"_s;
+    QTest::newRow("top level token")
+        << u"{\"token\": \"abc-secret\", \"n\": 1}"_s << u"{\"token\": \"{{token}}\", \"n\": 1}"_s;
+    QTest::newRow("nested, key made a name")
+        << u"{\"input\": {\"api-key\": 42, \"user\": \"u\"}}"_s << u"{\"input\": {\"api-key\": \"{{apiKey}}\", \"user\": \"u\"}}"_s;
+    QTest::newRow("a reference stays as typed")
+        << u"{\"token\": \"{{myToken}}\", \"first\": {{limit}}}"_s << u"{\"token\": \"{{myToken}}\", \"first\": {{limit}}}"_s;
+    QTest::newRow("not JSON: unchanged") << u"{\"token\": abc"_s << u"{\"token\": abc"_s;
+}
+
+void HistoryStoreTest::secretVariablesBecomeReferences()
+{
+    QFETCH(QString, variables);
+    QFETCH(QString, expected);
+    QCOMPARE(HistoryRedaction::variablesWithSecretsAsReferences(variables), expected);
 }
 
 void HistoryStoreTest::redactsUrlDocumentAndHeaders()

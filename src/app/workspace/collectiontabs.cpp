@@ -11,6 +11,7 @@
 #include <core/language/operationoutline.h>
 #include <net/endpointprofile.h>
 #include <store/collectionstore.h>
+#include <store/historyredaction.h>
 
 #include <Qsci/qsciscintilla.h>
 
@@ -97,8 +98,17 @@ bool CollectionTabs::save()
         return false;
     }
     m_savedDocuments.insert(tab.collectionPath, tab.query);
-    emit message(tr("Saved %1").arg(QDir::toNativeSeparators(tab.collectionPath)), 5000);
+    emit message(savedMessage(tab.collectionPath, tab.variables), 8000);
     return true;
+}
+
+QString CollectionTabs::savedMessage(const QString &path, const QString &variables) const
+{
+    QString text = tr("Saved %1").arg(QDir::toNativeSeparators(path));
+    if (isInside(path, m_collections->collectionsDirectory())
+        && Store::HistoryRedaction::variablesWithSecretsAsReferences(variables) != variables)
+        text += tr(" — secret variable values were saved as {{references}}: give them values in an environment.");
+    return text;
 }
 
 
@@ -109,7 +119,7 @@ bool CollectionTabs::saveAs()
         return false;
     m_tabs->setCollectionPath(m_tabs->currentIndex(), path, Store::CollectionStore::requestName(path));
     m_savedDocuments.insert(path, m_query->text());
-    emit message(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    emit message(savedMessage(path, m_variables->text()), 8000);
     return true;
 }
 

@@ -62,6 +62,7 @@ signals:
 private:
     void onPathMoved(const QString &from, const QString &to);
     void onFileChanged(const QString &filePath);
+    QString savedMessage(const QString &path, const QString &variables) const;
 
     TabController *m_tabs;
     CollectionDock *m_collections;
