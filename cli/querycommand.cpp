@@ -130,7 +130,10 @@ int runVersionCommand()
 
 int runHelpCommand()
 {
-    writeOut(uR"(Usage: sextant                            start the GraphQL explorer
+    writeOut(uR"(Usage: sextant [FILE.graphql ...]         start the GraphQL explorer; each file opens in a tab
+       sextant --endpoint URL --kind dagster|dagger|http
+                                           start it on that endpoint (--no-session: start empty,
+                                           restore and write nothing)
        sextant query [options] < DOCUMENT  send a GraphQL document to an endpoint, print the response
        sextant validate --schema FILE < DOCUMENT
                                            validate a document against a schema (introspection JSON
