@@ -20,7 +20,7 @@ SEXTANT_PYTHON="$SEXTANT_VENV/bin/python"
 SEXTANT_APT_PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qt6-qpa-plugins libqt6sql6-sqlite
-    libqscintilla2-qt6-dev libsimdjson-dev qtkeychain-qt6-dev
+    libqscintilla2-qt6-dev libsimdjson-dev qtkeychain-qt6-dev qt6-websockets-dev
     python3 python3-venv
     xvfb xauth fonts-dejavu-core
     appstream desktop-file-utils dpkg-dev shared-mime-info

@@ -30,6 +30,50 @@ QString quoted(QStringView text)
 
 } // namespace
 
+QString EndpointProfile::subscriptionProtocolId(SubscriptionProtocol protocol)
+{
+    switch (protocol) {
+    case SubscriptionProtocol::GraphQLTransportWs:
+        return u"graphql-transport-ws"_s;
+    case SubscriptionProtocol::GraphQLWs:
+        return u"graphql-ws"_s;
+    case SubscriptionProtocol::Auto:
+        break;
+    }
+    return u"auto"_s;
+}
+
+std::optional<SubscriptionProtocol> EndpointProfile::subscriptionProtocolFromId(const QString &id)
+{
+    const QString key = id.trimmed().toLower();
+    if (key == u"auto"_s)
+        return SubscriptionProtocol::Auto;
+    if (key == u"graphql-transport-ws"_s)
+        return SubscriptionProtocol::GraphQLTransportWs;
+    if (key == u"graphql-ws"_s || key == u"subscriptions-transport-ws"_s)
+        return SubscriptionProtocol::GraphQLWs;
+    return std::nullopt;
+}
+
+QUrl EndpointProfile::effectiveSubscriptionUrl() const
+{
+    if (!subscriptionUrl.isEmpty())
+        return subscriptionUrl;
+    QUrl ws = url;
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"https"_s)
+        ws.setScheme(u"wss"_s);
+    else if (scheme == u"http"_s)
+        ws.setScheme(u"ws"_s);
+    return ws;
+}
+
+QString EndpointProfile::profileKey() const
+{
+    return kindId(kind) + u' '
+           + url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString(QUrl::FullyEncoded);
+}
+
 EndpointProfile EndpointProfile::dagster(const QUrl &url)
 {
     EndpointProfile profile;

@@ -16,6 +16,10 @@ namespace Sextant::Net {
 
 enum class EndpointKind { Dagster, DaggerSession, GenericHttp };
 
+/// Which WebSocket subprotocol subscriptions speak (PROTOCOLS.md §3): Auto offers both and follows the server's
+/// answer (graphql-ws first for Dagster, §4.4), the others offer only the one named.
+enum class SubscriptionProtocol { Auto, GraphQLTransportWs, GraphQLWs };
+
 /**
  * A value type describing one GraphQL endpoint: its kind, URL, user headers, the Dagger session token and the
  * transfer (inactivity) timeout. Plain data, usable from any thread.
@@ -34,6 +38,14 @@ struct EndpointProfile final
     QList<QPair<QByteArray, QByteArray>> headers; // user headers, sent as given
     QString daggerToken;                          // secret: never logged, never serialized
     int timeoutMs = 60000;                        // 0 = no timeout
+    /// Send query operations as GET with URL parameters (PROTOCOLS.md §1.4); mutations and subscriptions stay POST.
+    bool useGetForQueries = false;
+    /// Follow redirects to another origin too (never Authorization or Cookie there, PROTOCOLS.md §6); off: same
+    /// origin only.
+    bool allowCrossOriginRedirects = false;
+    SubscriptionProtocol subscriptionProtocol = SubscriptionProtocol::Auto;
+    /// Where subscriptions connect; empty: url with http→ws and https→wss.
+    QUrl subscriptionUrl;
 
     static EndpointProfile dagster(const QUrl &url = QUrl(QStringLiteral("http://127.0.0.1:3000/graphql")));
     static EndpointProfile daggerSession(quint16 port, const QString &token);
@@ -48,6 +60,16 @@ struct EndpointProfile final
     /// "Key: Value" per line; blank lines and lines starting with '#' are skipped. On a bad line returns an empty
     /// list and sets *error to "Line N: ...".
     static QList<QPair<QByteArray, QByteArray>> parseHeaders(const QString &text, QString *error);
+
+    /// "auto", "graphql-transport-ws", "graphql-ws" (the wire names); subscriptionProtocolFromId reads them back,
+    /// nullopt for anything else.
+    static QString subscriptionProtocolId(SubscriptionProtocol protocol);
+    static std::optional<SubscriptionProtocol> subscriptionProtocolFromId(const QString &id);
+    /// The WebSocket URL subscriptions use: subscriptionUrl if set, else url with http→ws, https→wss.
+    QUrl effectiveSubscriptionUrl() const;
+    /// The identity per-endpoint state is kept under (cookies, trusted certificates, endpoint settings):
+    /// kindId + " " + url without user info, query or fragment. Never contains a secret.
+    QString profileKey() const;
 
     /// The user-visible identity "Dagger session http://127.0.0.1:1234/query (token set, headers: X-A)":
     /// names only, never the token or header values.

@@ -4,6 +4,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QStandardPaths>
 #include <QFileInfo>
 #include <QProcess>
 
@@ -47,14 +48,19 @@ bool ServerProcess::start(const QString &script, const QStringList &arguments, i
     const QString scriptPath = QFileInfo(script).isAbsolute() ? script : sourcePath(script);
     if (!QFileInfo::exists(scriptPath))
         return fail(u"test server script not found: %1"_s.arg(scriptPath));
-    const QString python = pythonPath();
+    // Node.js reference servers (tests/reference/*.mjs, npm packages from tests/reference/node_modules) run with
+    // node from PATH; everything else with the venv's Python.
+    const bool isNode = scriptPath.endsWith(u".mjs"_s) || scriptPath.endsWith(u".js"_s);
+    const QString python = isNode ? QStandardPaths::findExecutable(u"node"_s) : pythonPath();
+    if (isNode && python.isEmpty())
+        return fail(u"node not found in PATH (scripts/test installs nodejs)"_s);
     if (!QFileInfo(python).isExecutable())
         return fail(u"Python interpreter not found: %1 (run scripts/test once to create .venv)"_s.arg(python));
 
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(python);
     // -u: the header must not sit in a pipe buffer.
-    m_process->setArguments(QStringList{u"-u"_s, scriptPath} + arguments);
+    m_process->setArguments((isNode ? QStringList{scriptPath} : QStringList{u"-u"_s, scriptPath}) + arguments);
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->setWorkingDirectory(QStringLiteral(SEXTANT_SOURCE_DIR));
     m_process->start();
