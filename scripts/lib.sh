@@ -5,7 +5,8 @@
 # install only when something is missing), creates .venv with the pinned Python packages of requirements.txt
 # (reinstalling only when requirements.txt changed), configures and builds with CMake + Ninja.
 # Environment: SEXTANT_BUILD_DIR (default: build), SEXTANT_BUILD_TYPE (default: RelWithDebInfo),
-# SEXTANT_JOBS (default: number of CPUs), SEXTANT_SKIP_APT=1 (never touch system packages).
+# SEXTANT_JOBS (default: number of CPUs), SEXTANT_SKIP_APT=1 (never touch system packages), SEXTANT_SANITIZE=ON
+# (ASan + UBSan build, scripts/test-sanitized).
 
 SEXTANT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SEXTANT_BUILD_DIR=${SEXTANT_BUILD_DIR:-"$SEXTANT_ROOT/build"}
@@ -125,7 +126,7 @@ sextant_setup_venv() {
 sextant_build() {
     sextant_log "configuring $SEXTANT_BUILD_DIR"
     cmake -S "$SEXTANT_ROOT" -B "$SEXTANT_BUILD_DIR" -G Ninja \
-        -DCMAKE_BUILD_TYPE="${SEXTANT_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+        -DCMAKE_BUILD_TYPE="${SEXTANT_BUILD_TYPE:-RelWithDebInfo}" -DSEXTANT_SANITIZE="${SEXTANT_SANITIZE:-OFF}" >/dev/null
     local targets=()
     (($# > 0)) && targets=(--target "$@")
     sextant_log "building ${*:-everything}"
