@@ -2,6 +2,9 @@
 // Sextant: reply collection, redirect decisions and transport-error wording for one GraphQL request.
 #include "net/graphqlcall.h"
 
+#include "net/certificatetrust.h"
+#include "net/cookiestore.h"
+#include "net/graphqlclient.h"
 #include "net/responseclassifier.h"
 
 #include <core/response/responsedocument.h>
@@ -10,7 +13,10 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <QNetworkCookie>
 #if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #endif
 
@@ -31,12 +37,34 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
            && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && defaultPort(a) == defaultPort(b);
 }
 
+bool isDecompressionFailure(QNetworkReply::NetworkError error, const QString &errorString)
+{
+    // Qt reports a body past QNetworkRequest::decompressedSafetyCheckThreshold as a content error whose text starts
+    // with "Decompression failed" (QNetworkReplyHttpImpl); no dedicated error code exists.
+    return (error == QNetworkReply::UnknownContentError || error == QNetworkReply::ProtocolFailure)
+           && errorString.contains(u"ecompress"_s, Qt::CaseInsensitive);
+}
+
 } // namespace
 
-GraphQLCall::GraphQLCall(QNetworkReply *reply, const EndpointProfile &endpoint, QObject *parent)
-    : QObject(parent), m_reply(reply), m_endpoint(endpoint)
+GraphQLCall::GraphQLCall(GraphQLClient *client, const Hop &hop, const EndpointProfile &endpoint, QObject *parent)
+    : QObject(parent), m_client(client), m_endpoint(endpoint), m_hop(hop)
 {
     m_timer.start();
+    send();
+}
+
+void GraphQLCall::send()
+{
+    m_currentUrl = m_hop.url;
+    m_sslErrors.clear();
+    m_tls.reset();
+    attach(m_client->send(m_hop, sameOrigin(m_hop.url, m_endpoint.url), m_endpoint));
+}
+
+void GraphQLCall::attach(QNetworkReply *reply)
+{
+    m_reply = reply;
     // Backpressure: the network thread stops reading once this much is waiting for us, so a 100 MB body is not
     // held twice (in the reply's buffer and in m_body) while the GUI thread catches up.
     reply->setReadBufferSize(readBufferSize);
@@ -46,6 +74,7 @@ GraphQLCall::GraphQLCall(QNetworkReply *reply, const EndpointProfile &endpoint, 
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
         if (!m_reply)
             return;
+        storeCookies();
         bool known = false;
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
         m_bytesTotal = known && length >= 0 ? length : -1;
@@ -53,12 +82,53 @@ GraphQLCall::GraphQLCall(QNetworkReply *reply, const EndpointProfile &endpoint, 
             reserveBody(m_bytesTotal);
     });
 #if QT_CONFIG(ssl)
-    // Collected for the message only; certificate errors are never ignored here (PROTOCOLS.md §6).
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            m_sslErrors << error.errorString();
-    });
+    connect(reply, &QNetworkReply::sslErrors, this, &GraphQLCall::onSslErrors);
 #endif
+}
+
+void GraphQLCall::onSslErrors(const QList<QSslError> &errors)
+{
+#if QT_CONFIG(ssl)
+    if (!m_reply)
+        return;
+    TlsFailure failure;
+    failure.hostPort = m_currentUrl.host() + u':' + QString::number(defaultPort(m_currentUrl));
+    for (const QSslError &error : errors) {
+        failure.errors << error.errorString();
+        m_sslErrors << error.errorString();
+    }
+    QSslCertificate leaf = m_reply->sslConfiguration().peerCertificate();
+    if (leaf.isNull()) {
+        for (const QSslError &error : errors) {
+            if (!error.certificate().isNull()) {
+                leaf = error.certificate();
+                break;
+            }
+        }
+    }
+    failure.setCertificate(leaf);
+    // PROTOCOLS.md §6: only the exact certificate the user trusted for this host:port gets its errors ignored.
+    CertificateTrust *trust = m_client ? m_client->certificateTrust() : nullptr;
+    if (trust && failure.hasCertificate() && trust->isTrusted(failure.hostPort, failure.sha256)) {
+        m_reply->ignoreSslErrors(errors);
+        return;
+    }
+    m_tls = std::move(failure);
+#else
+    Q_UNUSED(errors);
+#endif
+}
+
+void GraphQLCall::storeCookies()
+{
+    if (!m_reply || !m_client || !sameOrigin(m_currentUrl, m_endpoint.url))
+        return; // cookies of another origin are neither sent nor kept
+    const QVariant header = m_reply->header(QNetworkRequest::SetCookieHeader);
+    if (!header.isValid())
+        return;
+    const auto cookies = header.value<QList<QNetworkCookie>>();
+    if (!cookies.isEmpty())
+        m_client->cookieStore()->store(m_endpoint.profileKey(), cookies, m_currentUrl);
 }
 
 GraphQLCall::GraphQLCall(const QString &failure, const EndpointProfile &endpoint, QObject *parent)
@@ -156,23 +226,32 @@ void GraphQLCall::onRedirected(const QUrl &target)
 {
     if (!m_reply)
         return;
-    // Qt has already switched url() to the target here; every hop must stay within the endpoint's origin.
-    const QUrl &origin = m_endpoint.url;
+    // Qt has already switched url() to the target here; m_currentUrl still names the server that redirected.
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // 307/308 keep method and body; 301/302/303 would turn the POST into a GET and lose the document.
-    const bool keepsMethod = status == 307 || status == 308;
-    if (sameOrigin(origin, target) && keepsMethod) {
-        m_body.clear(); // whatever the 3xx carried is not the answer
-        emit m_reply->redirectAllowed();
-        return;
-    }
+    storeCookies();
+    const bool isGet = m_hop.method == "GET";
+    // 307/308 keep method and body; 301/302/303 turn a POST into a GET that would lose the document (RFC 9110
+    // §15.4), so only a GET follows them.
+    const bool keepsMethod = status == 307 || status == 308 || isGet;
+    const bool same = sameOrigin(m_currentUrl, target) && sameOrigin(m_endpoint.url, target);
+    const QString where = target.toDisplayString(QUrl::RemoveUserInfo);
     m_redirectStatus = status;
     m_redirectReason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    const QString where = target.toDisplayString(QUrl::RemoveUserInfo);
-    if (!sameOrigin(origin, target)) {
+
+    const bool downgrade = m_currentUrl.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0
+                           && target.scheme().compare(u"https"_s, Qt::CaseInsensitive) != 0;
+    if (downgrade) {
+        m_stopMessage = u": refused a redirect from https to "_s + where + u" (it would send the request unencrypted)"_s;
+    } else if (keepsMethod && m_redirects >= GraphQLClient::maxRedirects) {
+        m_stopMessage = u": more than %1 redirects; the last one pointed to "_s.arg(GraphQLClient::maxRedirects) + where;
+    } else if (keepsMethod && (same || m_endpoint.allowCrossOriginRedirects)) {
+        if (followRedirect(target, !same))
+            return;
+        m_stopMessage = u": the redirect to "_s + where + u" could not be followed"_s;
+    } else if (!same && !m_endpoint.allowCrossOriginRedirects) {
         m_stopMessage = u": the server redirects to another origin ("_s + where
                         + u"); not followed so headers and credentials stay with this server — use that URL as "
-                          u"the endpoint if you trust it"_s;
+                          u"the endpoint if you trust it, or allow cross-origin redirects for this endpoint"_s;
     } else {
         m_stopMessage = u": the server redirects to "_s + where
                         + u"; a POST redirected this way would turn into a GET and lose the document — use that "
@@ -182,9 +261,37 @@ void GraphQLCall::onRedirected(const QUrl &target)
     m_reply->abort();
 }
 
+bool GraphQLCall::followRedirect(const QUrl &target, bool crossOrigin)
+{
+    // Only 307/308 (any method) and 301/302/303 (GET) get here: the method and body stay.
+    if (!m_client || !target.isValid())
+        return false;
+    // Every hop is a fresh request: Qt would carry every raw header to a new origin (PROTOCOLS.md §6), and Qt 6.4
+    // fails a POST re-sent by its own redirect handling after the second hop.
+    QNetworkReply *old = m_reply;
+    m_reply.clear();
+    old->disconnect(this);
+    old->abort();
+    old->deleteLater();
+    ++m_redirects;
+    m_body.clear();
+    m_bytesTotal = -1;
+    Hop next = m_hop;
+    next.url = target;
+    if (crossOrigin) {
+        next.headers.removeIf([](const QPair<QByteArray, QByteArray> &header) {
+            return GraphQLClient::isCredentialHeader(header.first);
+        });
+    }
+    m_hop = next;
+    send();
+    return true;
+}
+
 QString GraphQLCall::hostAndPort() const
 {
-    return m_endpoint.url.host() + u':' + QString::number(defaultPort(m_endpoint.url));
+    const QUrl &url = m_currentUrl.isValid() ? m_currentUrl : m_endpoint.url;
+    return url.host() + u':' + QString::number(defaultPort(url));
 }
 
 QString GraphQLCall::transportMessage(int error, const HttpResult &result) const
@@ -202,6 +309,8 @@ QString GraphQLCall::transportMessage(int error, const HttpResult &result) const
         }
         return u"The server at "_s + hostAndPort() + u" closed the connection without answering"_s;
     case QNetworkReply::SslHandshakeFailedError:
+        if (m_tls && m_tls->hasCertificate())
+            return m_tls->message();
         return u"TLS handshake with "_s + hostAndPort() + u" failed: "_s
                + (m_sslErrors.isEmpty() ? errorString : m_sslErrors.join(u"; "_s));
     case QNetworkReply::TemporaryNetworkFailureError:
@@ -239,6 +348,9 @@ void GraphQLCall::onReplyFinished()
     result.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     result.contentType = reply->rawHeader("Content-Type");
     result.responseHeaders = reply->rawHeaderPairs();
+    result.requestMethod = m_hop.method;
+    result.finalUrl = m_currentUrl;
+    result.redirectCount = m_redirects;
     result.body = std::move(m_body);
     m_body.clear();
 
@@ -265,6 +377,11 @@ void GraphQLCall::onReplyFinished()
             result.kind = ResultKind::TimedOut;
             result.message = u"No response from "_s + hostAndPort() + u" for "_s
                              + QString::number(double(m_endpoint.timeoutMs) / 1000.0) + u" s — the request timed out"_s;
+        } else if (result.httpStatus > 0 && isDecompressionFailure(error, reply->errorString())) {
+            result.kind = ResultKind::TransportError;
+            result.message = u"The compressed response from "_s + hostAndPort()
+                             + u" expands far beyond its transferred size (over the decompression safety limit); "
+                               u"the request was stopped"_s;
         } else if (result.httpStatus > 0
                    && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied)) {
             // Qt maps 4xx/5xx to content/protocol/server errors, but the body is the server's answer: classify it.
@@ -272,6 +389,11 @@ void GraphQLCall::onReplyFinished()
         } else {
             result.kind = ResultKind::TransportError;
             result.message = transportMessage(error, result);
+            if (error == QNetworkReply::SslHandshakeFailedError) {
+                result.tls = m_tls ? *m_tls : TlsFailure{hostAndPort(), m_sslErrors, {}, {}, {}, {}, {}, {}, false};
+                if (result.tls->errors.isEmpty())
+                    result.tls->errors << (reply->errorString());
+            }
         }
         break;
     }

@@ -4,16 +4,24 @@
 
 #include "net/endpointprofile.h"
 #include "net/httpresult.h"
+#include "net/tlsfailure.h"
 
 #include <QElapsedTimer>
+#include <QList>
+#include <QPair>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkReply;
+class QSslError;
 
 namespace Sextant::Net {
+
+class GraphQLClient;
 
 /**
  * Owns the QNetworkReply of one request made by GraphQLClient::execute(). Lives on the client's thread (the GUI
@@ -21,9 +29,20 @@ namespace Sextant::Net {
  *
  * finished() is emitted exactly once: with the classified reply (PROTOCOLS.md §1.8, see ResponseClassifier), with
  * kind Cancelled after abort() (synchronously, from inside abort()), TimedOut when the endpoint's transfer timeout
- * fired, or TransportError (connection refused, host not found, TLS, connection closed mid-body, invalid URL — one
- * clear line in HttpResult::message). Redirects are followed only to the same origin with 307/308 (PROTOCOLS.md §6
- * "Auth and redirects"); any other redirect is reported as NotGraphQL so no credential leaves the origin.
+ * fired, or TransportError (connection refused, host not found, TLS — with HttpResult::tls —, connection closed
+ * mid-body, a compressed body past the decompression limit, invalid URL — one clear line in HttpResult::message).
+ *
+ * Redirects (PROTOCOLS.md §6 "Auth and redirects", RFC 9110 §15.4), at most GraphQLClient::maxRedirects hops:
+ * same origin: 307/308 are followed keeping method and body, 301/302/303 only for GET; another origin: followed
+ * only when the profile allows cross-origin redirects, by a fresh request that carries no credential header
+ * (GraphQLClient::isCredentialHeader) and no cookie. A POST answered with 301/302/303 is never followed (it would
+ * become a GET without the document), nor one from https to http; any redirect not followed is reported as
+ * NotGraphQL with the reason. Every followed hop is a fresh request made by the call (HttpResult::redirectCount,
+ * finalUrl).
+ * TLS: certificate errors are ignored only when the server's leaf certificate is trusted for that host:port in
+ * the client's CertificateTrust (exactly the errors reported, nothing else).
+ * Cookies: the profile's cookies go to the endpoint's own origin only; Set-Cookie from it is stored in the client's
+ * CookieStore under EndpointProfile::profileKey().
  * Bodies are capped at maxBodySize. The call deletes itself (deleteLater) after finished().
  *
  * Receiving large bodies: the body buffer is reserved from Content-Length (plus
@@ -58,8 +77,23 @@ private:
     friend class GraphQLClient;
     enum class StopReason { None, User, Redirect, TooLarge };
 
-    GraphQLCall(QNetworkReply *reply, const EndpointProfile &endpoint, QObject *parent);
+    /// One HTTP request as sent: what a cross-origin redirect re-issues (with fewer headers).
+    struct Hop
+    {
+        QByteArray method; ///< "GET" or "POST"
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+    };
+
+    GraphQLCall(GraphQLClient *client, const Hop &hop, const EndpointProfile &endpoint, QObject *parent);
     GraphQLCall(const QString &failure, const EndpointProfile &endpoint, QObject *parent);
+
+    void send();
+    void attach(QNetworkReply *reply);
+    void onSslErrors(const QList<QSslError> &errors);
+    void storeCookies();
+    bool followRedirect(const QUrl &target, bool crossOrigin);
 
     void onReadyRead();
     void reserveBody(qint64 needed);
@@ -71,7 +105,11 @@ private:
     QString transportMessage(int error, const HttpResult &result) const;
 
     QPointer<QNetworkReply> m_reply;
+    QPointer<GraphQLClient> m_client;
     EndpointProfile m_endpoint;
+    Hop m_hop;
+    QUrl m_currentUrl; ///< the URL the current response comes from
+    int m_redirects = 0;
     QElapsedTimer m_timer;
     qint64 m_finalElapsedMs = 0;
     bool m_finished = false;
@@ -84,6 +122,7 @@ private:
     QElapsedTimer m_progressTimer;  ///< since the last progressed()
     qint64 m_reportedBytes = -1;    ///< body size at the last progressed()
     QStringList m_sslErrors;
+    std::optional<TlsFailure> m_tls;
 };
 
 } // namespace Sextant::Net

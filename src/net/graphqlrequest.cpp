@@ -2,6 +2,10 @@
 // Sextant: the JSON encoding of a GraphQL-over-HTTP POST body.
 #include "net/graphqlrequest.h"
 
+#include <core/language/operationoutline.h>
+
+#include <QUrl>
+
 namespace Sextant::Net {
 
 QByteArray GraphQLRequest::jsonString(const QString &text)
@@ -57,8 +61,52 @@ QByteArray GraphQLRequest::toJsonBody() const
     const QByteArray variables = variablesJson.trimmed();
     if (!variables.isEmpty() && variables != "null")
         body += QByteArrayLiteral(",\"variables\":") + variables;
+    const QByteArray extensions = extensionsJson.trimmed();
+    if (!extensions.isEmpty() && extensions != "null")
+        body += QByteArrayLiteral(",\"extensions\":") + extensions;
     body += '}';
     return body;
+}
+
+QByteArray GraphQLRequest::toGetQuery() const
+{
+    QByteArray out;
+    const auto add = [&out](const char *name, const QByteArray &utf8) {
+        if (!out.isEmpty())
+            out += '&';
+        out += name;
+        out += '=';
+        out += QUrl::toPercentEncoding(QString::fromUtf8(utf8)); // '+' → %2B, ' ' → %20
+    };
+    add("query", query.toUtf8());
+    if (!operationName.isEmpty())
+        add("operationName", operationName.toUtf8());
+    const QByteArray variables = variablesJson.trimmed();
+    if (!variables.isEmpty() && variables != "null")
+        add("variables", variables);
+    const QByteArray extensions = extensionsJson.trimmed();
+    if (!extensions.isEmpty() && extensions != "null")
+        add("extensions", extensions);
+    return out;
+}
+
+std::optional<Core::OperationType> GraphQLRequest::selectedOperationType() const
+{
+    const QList<Core::OperationInfo> operations = Core::outlineOperations(query);
+    if (operationName.isEmpty()) {
+        if (operations.size() == 1)
+            return operations.constFirst().operation;
+        return std::nullopt;
+    }
+    std::optional<Core::OperationType> found;
+    for (const Core::OperationInfo &operation : operations) {
+        if (operation.name != operationName)
+            continue;
+        if (found)
+            return std::nullopt; // duplicate names: the server rejects the document
+        found = operation.operation;
+    }
+    return found;
 }
 
 } // namespace Sextant::Net

@@ -99,8 +99,9 @@ QString HttpResult::statusLine() const
     QString head;
     if (httpStatus > 0) {
         head = u"HTTP %1"_s.arg(httpStatus);
-        if (!reasonPhrase.isEmpty())
-            head += u' ' + QString::fromUtf8(reasonPhrase);
+        const QByteArray reason = reasonPhrase.isEmpty() && httpStatus == 294 ? standardReasonPhrase(294) : reasonPhrase;
+        if (!reason.isEmpty())
+            head += u' ' + QString::fromUtf8(reason);
     } else if (kind == ResultKind::Cancelled) {
         head = u"Cancelled"_s;
     } else if (kind == ResultKind::TimedOut) {

@@ -2,11 +2,16 @@
 // Sextant: the classified outcome of one HTTP exchange (GraphQL response, not GraphQL, transport error, ...).
 #pragma once
 
+#include "net/tlsfailure.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
 #include <QPair>
 #include <QString>
+#include <QUrl>
+
+#include <optional>
 
 namespace Sextant::Net {
 
@@ -18,6 +23,11 @@ enum class ResultKind { GraphQLResponse, NotGraphQL, TransportError, Cancelled, 
  * empty bodies, plain text), a transport failure, a user cancel or a timeout. Plain data, any thread.
  *
  * message is one user-facing line for anything but a clean 2xx GraphQL response; empty otherwise.
+ * responseHeaders are filled for every reply that reached HTTP (GraphQL or not, redirects included).
+ * probablyGraphQL marks a GraphQL response recognised only from its body (PROTOCOLS.md §1.7 legacy servers: a non-2xx
+ * status without application/graphql-response+json, or a JSON body under another media type): the status may come
+ * from a proxy or gateway, so it is shown prominently (message says so). tls is set for TLS handshake failures
+ * (kind TransportError) with the certificate's details; message is then TlsFailure::message().
  */
 struct HttpResult final
 {
@@ -29,6 +39,11 @@ struct HttpResult final
     qint64 elapsedMs = 0;
     QList<QPair<QByteArray, QByteArray>> responseHeaders;
     QString message;
+    QByteArray requestMethod;          ///< "POST" or "GET" (the last hop's method)
+    QUrl finalUrl;                     ///< the URL that answered (after followed redirects); empty before HTTP
+    int redirectCount = 0;             ///< redirects followed
+    bool probablyGraphQL = false;
+    std::optional<TlsFailure> tls;
 
     bool isGraphQL() const { return kind == ResultKind::GraphQLResponse; }
     /// "HTTP 200 OK · 42 ms · 1.2 KB"; without a status: "Cancelled · 3 ms", "Timed out · 60000 ms", "No response · 1

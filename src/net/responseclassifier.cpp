@@ -75,6 +75,8 @@ QByteArray ResponseClassifier::mediaType(QByteArrayView contentType)
 QString ResponseClassifier::statusText(int status, const QByteArray &reasonPhrase)
 {
     QString text = u"HTTP %1"_s.arg(status);
+    if (status == 294)
+        return text + u" Partial Success"_s; // GoH draft §Partial success: success with errors, not a failure
     if (status >= 200 && status < 300)
         return text;
     const QByteArray reason = reasonPhrase.isEmpty() ? HttpResult::standardReasonPhrase(status) : reasonPhrase;
@@ -100,16 +102,76 @@ void ResponseClassifier::classify(HttpResult &result, const EndpointProfile &end
     const QString head = statusText(status, result.reasonPhrase);
     const QString typeLabel = type.isEmpty() ? u"no Content-Type"_s : QString::fromLatin1(type);
     const BodyShape shape = inspect(result.body);
+    const bool declared = type == "application/graphql-response+json";
+    const bool jsonType = type == "application/json" || type.endsWith("+json");
+    const bool viaGet = result.requestMethod == "GET";
+    result.probablyGraphQL = false;
 
     if (shape == BodyShape::GraphQLObject) {
         result.kind = ResultKind::GraphQLResponse;
-        // Legacy servers (Dagster 400/500, gqlgen 422) put GraphQL bodies on error statuses; show the status.
-        result.message =
-            success ? QString() : head + u": the server returned a GraphQL response with an error status"_s;
+        if (declared) {
+            // §1.7: graphql-response+json is a GraphQL response whatever the status; 294 = partial success.
+            if (success)
+                result.message.clear();
+            else
+                result.message = head + u": GraphQL request error (the server answered with a GraphQL response)"_s;
+            return;
+        }
+        if (success && jsonType) {
+            result.message.clear();
+            return;
+        }
+        // Legacy servers (Dagster 400/500, gqlgen 422, Dagger's text/plain errors) put GraphQL bodies on error
+        // statuses or under other media types; the body may come from a proxy (§1.7), so the status stays prominent.
+        result.probablyGraphQL = true;
+        if (success) {
+            result.message.clear();
+            return;
+        }
+        result.message = head + u": the server returned a GraphQL response with an error status (probably GraphQL: "_s
+                         + typeLabel + u", not application/graphql-response+json)"_s;
+        return;
+    }
+
+    if (declared && shape != BodyShape::Empty) {
+        // §1.7: a server MUST NOT label a body that is not a GraphQL response this way.
+        result.kind = ResultKind::NotGraphQL;
+        result.message = head + u": the body is labelled application/graphql-response+json but is not a GraphQL "
+                                u"response (no \"data\" or \"errors\" object): "_s
+                         + excerpt(result.body);
         return;
     }
 
     result.kind = ResultKind::NotGraphQL;
+    switch (status) {
+    case 405:
+        if (viaGet) {
+            result.message = head + u": the server does not accept GET for this request — turn off \"GET for "
+                                    u"queries\" to send it as POST"_s;
+            return;
+        }
+        break;
+    case 406:
+        result.message = head + u": the server cannot answer with application/graphql-response+json or "
+                                u"application/json (the Accept header that was sent)"_s;
+        return;
+    case 413:
+        result.message = head + u": the request body is too large for the server"_s;
+        return;
+    case 414:
+        result.message = head + (viaGet ? u": the URL is too long for a GET request — turn off \"GET for queries\" "
+                                          u"to send the document as POST"_s
+                                        : u": the request URL is too long"_s);
+        return;
+    case 415:
+        result.message = head + u": the server does not accept the request's Content-Type application/json"_s;
+        return;
+    case 431:
+        result.message = head + u": the request headers are too large — check the endpoint's headers and cookies"_s;
+        return;
+    default:
+        break;
+    }
     if (status == 401) {
         if (endpoint.kind == EndpointKind::DaggerSession) {
             result.message = head + u": the Dagger session token was rejected (check DAGGER_SESSION_TOKEN)"_s;

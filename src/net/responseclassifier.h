@@ -10,9 +10,17 @@
 namespace Sextant::Net {
 
 /**
- * Pure functions implementing PROTOCOLS.md §1.8 (client decision procedure) with the Dagster (§4.3) and Dagger
- * (§5.1, §5.2) facts: a JSON body holding "data" or "errors" is a GraphQL response whatever the status and even
- * when labelled text/plain; HTML pages, empty bodies and other text are NotGraphQL with one clear line. Any thread.
+ * Pure functions implementing PROTOCOLS.md §1.7/§1.8 (status codes per media type, client decision procedure) with
+ * the Dagster (§4.3) and Dagger (§5.1, §5.2) facts:
+ *  - application/graphql-response+json with a data/errors object: a GraphQL response whatever the status (294 =
+ *    partial success, no message; 4xx/5xx: "GraphQL request error" with the status); the same label on any other
+ *    non-empty body: NotGraphQL (a server MUST NOT do that);
+ *  - application/json (or any +json) with 2xx and a data/errors object: a GraphQL response;
+ *  - a data/errors object otherwise (legacy 4xx/5xx, or labelled text/plain): a GraphQL response with
+ *    probablyGraphQL set and, for non-2xx, a message that keeps the status prominent;
+ *  - anything else NotGraphQL with one clear line: HTML pages, empty bodies, other text and JSON, 406/413/414/415/
+ *    431 worded for what the client sent, 405/414 after a GET (HttpResult::requestMethod) naming GET.
+ * Any thread.
  *
  * Bodies up to maxValidatedBodySize are validated with QJsonDocument; larger ones are trusted from their first
  * non-space byte ('{') so a big result is not parsed twice on the GUI thread (validating 10 MB with QJsonDocument

@@ -19,6 +19,8 @@ private slots:
     void bigBodiesAreSniffed_data();
     void bigBodiesAreSniffed();
     void statusLine();
+    void classifyPerMediaType_data();
+    void classifyPerMediaType();
 };
 
 void ResponseClassifierTest::mediaType_data()
@@ -107,6 +109,91 @@ void ResponseClassifierTest::statusLine()
     timedOut.kind = ResultKind::TimedOut;
     timedOut.elapsedMs = 60000;
     QCOMPARE(timedOut.statusLine(), u"Timed out · 60000 ms"_s);
+}
+
+void ResponseClassifierTest::classifyPerMediaType_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<ResultKind>("expectedKind");
+    QTest::addColumn<bool>("probably");
+    QTest::addColumn<QString>("expectedMessage"); // prefix; empty = message must be empty
+
+    const QByteArray goh = "application/graphql-response+json; charset=utf-8";
+    const QByteArray data = R"({"data":{"a":1}})";
+    const QByteArray partial = R"({"data":{"a":1,"b":null},"errors":[{"message":"b failed","path":["b"]}]})";
+    const QByteArray requestError = R"({"errors":[{"message":"Syntax Error: Expected Name, found <EOF>."}]})";
+    const QByteArray post = "POST", get = "GET";
+
+    QTest::newRow("goh 200") << 200 << goh << data << post << ResultKind::GraphQLResponse << false << QString();
+    QTest::newRow("goh 294 partial success")
+        << 294 << goh << partial << post << ResultKind::GraphQLResponse << false << QString();
+    QTest::newRow("goh 400 request error") << 400 << goh << requestError << post << ResultKind::GraphQLResponse
+                                           << false << u"HTTP 400 Bad Request: GraphQL request error"_s;
+    QTest::newRow("goh 422 validation") << 422 << goh << requestError << post << ResultKind::GraphQLResponse << false
+                                        << u"HTTP 422 Unprocessable Content: GraphQL request error"_s;
+    QTest::newRow("goh 500 any status") << 500 << goh << partial << post << ResultKind::GraphQLResponse << false
+                                        << u"HTTP 500 Internal Server Error: GraphQL request error"_s;
+    QTest::newRow("goh label on a non-GraphQL body")
+        << 502 << goh << QByteArray(R"({"error":"upstream"})") << post << ResultKind::NotGraphQL << false
+        << u"HTTP 502 Bad Gateway: the body is labelled application/graphql-response+json but is not a GraphQL response"_s;
+    QTest::newRow("json 200") << 200 << QByteArray("application/json") << data << post << ResultKind::GraphQLResponse
+                              << false << QString();
+    QTest::newRow("vendor +json 201") << 201 << QByteArray("application/vnd.x+json") << data << post
+                                      << ResultKind::GraphQLResponse << false << QString();
+    QTest::newRow("legacy json 400 probably GraphQL")
+        << 400 << QByteArray("application/json") << requestError << post << ResultKind::GraphQLResponse << true
+        << u"HTTP 400 Bad Request: the server returned a GraphQL response with an error status (probably GraphQL: application/json"_s;
+    QTest::newRow("text/plain 200 with GraphQL body")
+        << 200 << QByteArray("text/plain") << data << post << ResultKind::GraphQLResponse << true << QString();
+    QTest::newRow("406") << 406 << QByteArray("text/plain") << QByteArray("Not Acceptable") << post
+                         << ResultKind::NotGraphQL << false
+                         << u"HTTP 406 Not Acceptable: the server cannot answer with application/graphql-response+json or application/json"_s;
+    QTest::newRow("415") << 415 << QByteArray("text/plain") << QByteArray("Unsupported Media Type") << post
+                         << ResultKind::NotGraphQL << false
+                         << u"HTTP 415 Unsupported Media Type: the server does not accept the request's Content-Type application/json"_s;
+    QTest::newRow("405 after GET") << 405 << QByteArray() << QByteArray() << get << ResultKind::NotGraphQL << false
+                                   << u"HTTP 405 Method Not Allowed: the server does not accept GET for this request — turn off \"GET for queries\""_s;
+    QTest::newRow("405 after POST keeps the path advice")
+        << 405 << QByteArray("text/plain") << QByteArray("Method Not Allowed") << post << ResultKind::NotGraphQL
+        << false << u"HTTP 405 Method Not Allowed: this URL does not serve GraphQL — check the endpoint path"_s;
+    QTest::newRow("414 after GET") << 414 << QByteArray("text/html") << QByteArray("<html>too long</html>") << get
+                                   << ResultKind::NotGraphQL << false
+                                   << u"HTTP 414 URI Too Long: the URL is too long for a GET request — turn off \"GET for queries\""_s;
+    QTest::newRow("413") << 413 << QByteArray() << QByteArray() << post << ResultKind::NotGraphQL << false
+                         << u"HTTP 413 Content Too Large: the request body is too large for the server"_s;
+    QTest::newRow("431") << 431 << QByteArray() << QByteArray() << post << ResultKind::NotGraphQL << false
+                         << u"HTTP 431 Request Header Fields Too Large: the request headers are too large"_s;
+}
+
+void ResponseClassifierTest::classifyPerMediaType()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, method);
+    QFETCH(ResultKind, expectedKind);
+    QFETCH(bool, probably);
+    QFETCH(QString, expectedMessage);
+    HttpResult result;
+    result.httpStatus = status;
+    result.contentType = contentType;
+    result.body = body;
+    result.requestMethod = method;
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.kind, expectedKind);
+    QCOMPARE(result.probablyGraphQL, probably);
+    if (expectedMessage.isEmpty())
+        QVERIFY2(result.message.isEmpty(), qPrintable(result.message));
+    else
+        QVERIFY2(result.message.startsWith(expectedMessage), qPrintable(result.message));
+    if (status == 294) {
+        QCOMPARE(ResponseClassifier::statusText(294, {}), u"HTTP 294 Partial Success"_s);
+        result.elapsedMs = 5;
+        QVERIFY(result.statusLine().startsWith(u"HTTP 294 Partial Success · 5 ms"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(ResponseClassifierTest)
