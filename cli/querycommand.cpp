@@ -3,8 +3,10 @@
 #include "cli/querycommand.h"
 
 #include "cli/queryoptions.h"
+#include "cli/subscribecommand.h"
 
 #include <core/response/responsedocument.h>
+#include <net/certificatetrust.h>
 #include <net/graphqlclient.h>
 
 #include <QEventLoop>
@@ -106,8 +108,17 @@ int runQueryCommand(const QStringList &arguments)
     request.query = QString::fromUtf8(readStandardInput());
     if (request.query.trimmed().isEmpty())
         return fail(u"no GraphQL document on standard input"_s);
+    if (isSubscriptionRequest(request)) // subscriptions go over a WebSocket (PROTOCOLS.md §3)
+        return runSubscribeCommand(*options, request);
 
     Sextant::Net::GraphQLClient client;
+    Sextant::Net::CertificateTrust trust;
+    const QUrl &url = options->endpoint.url;
+    const QString hostPort =
+        url.host() + u':' + QString::number(url.port(url.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80));
+    for (const QByteArray &digest : options->trustedCertificates)
+        trust.trust(hostPort, digest);
+    client.setCertificateTrust(&trust);
     Sextant::Net::HttpResult result;
     QEventLoop loop;
     Sextant::Net::GraphQLCall *call = client.execute(options->endpoint, request);
@@ -117,8 +128,19 @@ int runQueryCommand(const QStringList &arguments)
     });
     loop.exec();
 
-    if (!result.isGraphQL())
-        return fail(result.message.isEmpty() ? result.statusLine() : result.message);
+    if (!result.isGraphQL()) {
+        const int status = fail(result.message.isEmpty() ? result.statusLine() : result.message);
+        if (result.tls && result.tls->hasCertificate()) {
+            // The details on their own lines too, and how to accept exactly this certificate.
+            const Sextant::Net::TlsFailure &tls = *result.tls;
+            writeErr(u"sextant: certificate: "_s + tls.subjectText() + u", issued by "_s
+                     + (tls.selfSigned ? u"itself (self-signed)"_s : tls.issuer) + u", valid "_s
+                     + tls.notBefore.toString(Qt::ISODate) + u" to "_s + tls.notAfter.toString(Qt::ISODate));
+            writeErr(u"sextant: to trust this certificate for "_s + tls.hostPort
+                     + u" only, add --trust-certificate "_s + tls.sha256Hex());
+        }
+        return status;
+    }
     return reportGraphQLResponse(result);
 }
 

@@ -5,6 +5,7 @@
 #include "cli/variablereference.h"
 
 #include <core/response/responsedocument.h>
+#include <net/certificatetrust.h>
 
 #include <QCommandLineParser>
 #include <QList>
@@ -53,7 +54,27 @@ Request:
                         an extra HTTP header (repeatable)
   --timeout SECONDS     give up after this long without data; 0 = never
                         (default 60, or never for --dagger)
+  --get                 send a query operation as GET with URL parameters (GraphQL
+                        over HTTP); mutations and subscriptions are still sent as POST
+  --allow-cross-origin-redirects
+                        follow redirects to another origin too; the Authorization,
+                        Cookie and other credential headers (names containing token,
+                        secret, key, auth or password) are never sent there
+  --trust-certificate SHA256
+                        accept this server certificate although it is not trusted
+                        (self-signed, expired, wrong name) — the SHA-256 fingerprint
+                        the TLS error printed (AB:CD:...); for the endpoint's host and
+                        port only (repeatable)
   -h, --help            show this help
+
+Subscriptions (when the operation run is a subscription; WebSocket, one JSON line per payload):
+  --ws-protocol auto|graphql-transport-ws|graphql-ws
+                        the WebSocket subprotocol (default auto: offer both and follow the
+                        server; graphql-ws only for --dagster)
+  --ws-url URL          where to connect (default: the endpoint with http->ws, https->wss)
+  --max-messages N      unsubscribe after N payloads (default: until the server completes;
+                        Ctrl-C unsubscribes too). Exit status 0 then; 1 the server refused the
+                        operation; 2 close codes, timeouts and transport errors.
 
 Exit status: 0 the response has data and no errors; 1 the response has errors;
 2 usage errors, transport errors and replies that are not GraphQL responses
@@ -136,9 +157,16 @@ std::optional<QueryOptions> QueryOptions::parse(const QStringList &arguments, QS
     const QCommandLineOption operationOption(u"operation"_s, QString(), u"NAME"_s);
     const QCommandLineOption headerOption(u"header"_s, QString(), u"HEADER"_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, QString(), u"SECONDS"_s);
+    const QCommandLineOption getOption(u"get"_s);
+    const QCommandLineOption crossOriginOption(u"allow-cross-origin-redirects"_s);
+    const QCommandLineOption trustOption(u"trust-certificate"_s, QString(), u"SHA256"_s);
     const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s});
     parser.addOptions({endpointOption, daggerOption, dagsterOption, varOption, variablesOption, operationOption,
-                       headerOption, timeoutOption, helpOption});
+                       headerOption, timeoutOption, getOption, crossOriginOption, trustOption, helpOption});
+    const QCommandLineOption wsProtocolOption(u"ws-protocol"_s, QString(), u"PROTOCOL"_s);
+    const QCommandLineOption wsUrlOption(u"ws-url"_s, QString(), u"URL"_s);
+    const QCommandLineOption maxMessagesOption(u"max-messages"_s, QString(), u"N"_s);
+    parser.addOptions({wsProtocolOption, wsUrlOption, maxMessagesOption});
 
     if (!parser.parse(QStringList{u"sextant query"_s} + arguments)) {
         *error = parser.errorText() + u" (see sextant query --help)"_s;
@@ -207,6 +235,18 @@ std::optional<QueryOptions> QueryOptions::parse(const QStringList &arguments, QS
         options.endpoint.timeoutMs = int(std::lround(seconds * 1000.0));
     }
 
+    options.endpoint.useGetForQueries = parser.isSet(getOption);
+    options.endpoint.allowCrossOriginRedirects = parser.isSet(crossOriginOption);
+    for (const QString &fingerprint : parser.values(trustOption)) {
+        const QByteArray digest = Sextant::Net::CertificateTrust::parseFingerprint(fingerprint);
+        if (digest.isEmpty()) {
+            *error = u"--trust-certificate expects a SHA-256 fingerprint (64 hex digits, colons optional), got \""_s
+                     + fingerprint + u'"';
+            return std::nullopt;
+        }
+        options.trustedCertificates.append(digest);
+    }
+
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(operationOption))) {
         *error =
@@ -215,6 +255,34 @@ std::optional<QueryOptions> QueryOptions::parse(const QStringList &arguments, QS
     }
     options.request.operationName =
         parser.isSet(operationOption) ? parser.value(operationOption).trimmed() : positional.value(0).trimmed();
+
+    if (parser.isSet(wsProtocolOption)) {
+        const auto protocol = EndpointProfile::subscriptionProtocolFromId(parser.value(wsProtocolOption).trimmed());
+        if (!protocol) {
+            *error = u"--ws-protocol expects auto, graphql-transport-ws or graphql-ws, got \""_s
+                     + parser.value(wsProtocolOption) + u'"';
+            return std::nullopt;
+        }
+        options.endpoint.subscriptionProtocol = *protocol;
+    }
+    if (parser.isSet(wsUrlOption)) {
+        const QUrl url(parser.value(wsUrlOption).trimmed(), QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty() || (scheme != u"ws"_s && scheme != u"wss"_s)) {
+            *error = u"invalid --ws-url \""_s + parser.value(wsUrlOption)
+                     + u"\" (expected ws://host:port/path or wss://…)"_s;
+            return std::nullopt;
+        }
+        options.endpoint.subscriptionUrl = url;
+    }
+    if (parser.isSet(maxMessagesOption)) {
+        bool ok = false;
+        options.maxMessages = parser.value(maxMessagesOption).toInt(&ok);
+        if (!ok || options.maxMessages < 1) {
+            *error = u"--max-messages expects a positive number, got \""_s + parser.value(maxMessagesOption) + u'"';
+            return std::nullopt;
+        }
+    }
 
     QString variablesError;
     options.request.variablesJson =

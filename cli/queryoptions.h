@@ -6,6 +6,7 @@
 #include <net/graphqlrequest.h>
 
 #include <QByteArray>
+#include <QList>
 #include <QStringList>
 
 #include <optional>
@@ -23,7 +24,11 @@ struct QueryOptions final
 {
     Sextant::Net::EndpointProfile endpoint;
     Sextant::Net::GraphQLRequest request; // query left empty
+    /// --trust-certificate: raw SHA-256 digests of certificates trusted for the endpoint's host:port only.
+    QList<QByteArray> trustedCertificates;
     bool showHelp = false;
+    /// Subscriptions (--max-messages N): unsubscribe after N payloads; 0 = until the server completes.
+    int maxMessages = 0;
 
     static std::optional<QueryOptions> parse(const QStringList &arguments, QString *error);
     /// The --variables object with each --var name=value merged over it (replacing equal keys in place), as

@@ -7,6 +7,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#endif
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -99,6 +107,8 @@ private slots:
     void variableFromPreviousResult();
     void daggerFromEnvironment();
     void headersAndOperation();
+    void getFlagSendsGet();
+    void tlsErrorShowsCertificateAndTrustFlagAcceptsIt();
 };
 
 void QueryCommandTest::initTestCase()
@@ -363,6 +373,78 @@ void QueryCommandTest::headersAndOperation()
     const Run positional = runSextant(queryArgs(server, {u"A"_s}), "query A { a } query B { b }");
     QCOMPARE(positional.exitCode, 0);
     QCOMPARE(requestJson(server).value(u"operationName"_s).toString(), u"A"_s);
+}
+
+void QueryCommandTest::getFlagSendsGet()
+{
+    FakeHttpServer server;
+    Run run = runSextant(queryArgs(server, {u"--get"_s}), "{ a(x: \"1+1\") }");
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(server.lastRequest().method, QByteArray("GET"));
+    QCOMPARE(server.lastRequest().path, QByteArray("/graphql?query=%7B%20a%28x%3A%20%221%2B1%22%29%20%7D"));
+    run = runSextant(queryArgs(server, {u"--get"_s}), "mutation { a }");
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(server.lastRequest().method, QByteArray("POST"));
+}
+
+void QueryCommandTest::tlsErrorShowsCertificateAndTrustFlagAcceptsIt()
+{
+#if QT_CONFIG(ssl)
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QFile certFile(QStringLiteral(SEXTANT_FIXTURES_DIR "/tls/selfsigned.crt"));
+    QFile keyFile(QStringLiteral(SEXTANT_FIXTURES_DIR "/tls/selfsigned.key"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    const QSslCertificate certificate(certFile.readAll(), QSsl::Pem);
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslServer server;
+    server.setSslConfiguration(configuration);
+    QHash<QSslSocket *, QByteArray> buffers;
+    connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&] {
+        while (auto *socket = qobject_cast<QSslSocket *>(server.nextPendingConnection())) {
+            connect(socket, &QSslSocket::readyRead, socket, [&buffers, socket] {
+                QByteArray &buffer = buffers[socket];
+                buffer += socket->readAll();
+                const qsizetype end = buffer.indexOf("\r\n\r\n");
+                const qsizetype lengthAt = buffer.toLower().indexOf("content-length:");
+                if (end < 0 || lengthAt < 0)
+                    return;
+                const qsizetype length =
+                    buffer.mid(lengthAt + 15, buffer.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toLongLong();
+                if (buffer.size() < end + 4 + length)
+                    return;
+                const QByteArray body = R"({"data":{"secure":true}})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QString url = u"https://127.0.0.1:%1/graphql"_s.arg(server.serverPort());
+    const QString fingerprint =
+        QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+
+    Run run = runSextant({u"query"_s, u"--endpoint"_s, url}, "{ secure }");
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith(QByteArray("sextant: TLS error from 127.0.0.1:" + QByteArray::number(server.serverPort()))),
+             run.err.constData());
+    QVERIFY2(run.err.contains(QByteArray("SHA-256 " + fingerprint.toLatin1())), run.err.constData());
+    QVERIFY2(run.err.contains(QByteArray("add --trust-certificate " + fingerprint.toLatin1())), run.err.constData());
+    QVERIFY(run.out.isEmpty());
+
+    run = runSextant({u"query"_s, u"--endpoint"_s, url, u"--trust-certificate"_s, fingerprint}, "{ secure }");
+    QVERIFY(run.finished);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.out.contains("\"secure\": true"));
+#else
+    QSKIP("Qt without TLS");
+#endif
 }
 
 QTEST_GUILESS_MAIN(QueryCommandTest)

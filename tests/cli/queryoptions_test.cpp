@@ -27,6 +27,8 @@ private slots:
     void variableReferences();
     void variableReferenceErrors_data();
     void variableReferenceErrors();
+    void httpFlags();
+    void httpFlagErrors();
 
 private:
     QTemporaryDir m_dir;
@@ -254,6 +256,45 @@ void QueryOptionsTest::variableReferenceErrors()
     const QString expected = expectedError.contains(u"%1"_s) ? expectedError.arg(dir) : expectedError;
     QVERIFY2(error.startsWith(expected), qPrintable(error + u"\n  expected: "_s + expected));
     QVERIFY(!error.contains(u'\n'));
+}
+
+void QueryOptionsTest::httpFlags()
+{
+    QString error;
+    auto options = QueryOptions::parse({u"--endpoint"_s, u"https://127.0.0.1:8443/graphql"_s}, &error);
+    QVERIFY2(options, qPrintable(error));
+    QVERIFY(!options->endpoint.useGetForQueries);
+    QVERIFY(!options->endpoint.allowCrossOriginRedirects);
+    QVERIFY(options->trustedCertificates.isEmpty());
+
+    const QString colons =
+        u"C3:82:81:8A:ED:6F:AD:BC:14:1B:65:FE:4F:B5:BA:41:BC:25:DE:38:63:34:5A:D7:CE:38:26:7B:98:20:B8:ED"_s;
+    const QString plain = u"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"_s;
+    options = QueryOptions::parse({u"--endpoint"_s, u"https://127.0.0.1:8443/graphql"_s, u"--get"_s,
+                                   u"--allow-cross-origin-redirects"_s, u"--trust-certificate"_s, colons,
+                                   u"--trust-certificate="_s + plain, u"--timeout"_s, u"0"_s},
+                                  &error);
+    QVERIFY2(options, qPrintable(error));
+    QVERIFY(options->endpoint.useGetForQueries);
+    QVERIFY(options->endpoint.allowCrossOriginRedirects);
+    QCOMPARE(options->endpoint.timeoutMs, 0);
+    QCOMPARE(options->trustedCertificates.size(), 2);
+    QCOMPARE(options->trustedCertificates.at(0).toHex(), QByteArray("c382818aed6fadbc141b65fe4fb5ba41bc25de3863345ad7ce38267b9820b8ed"));
+    QCOMPARE(options->trustedCertificates.at(1).toHex(), plain.toLatin1());
+
+    const QString help = QueryOptions::helpText();
+    for (const QString &flag : {u"--get"_s, u"--allow-cross-origin-redirects"_s, u"--trust-certificate SHA256"_s,
+                                u"--timeout SECONDS"_s})
+        QVERIFY2(help.contains(flag), qPrintable(flag));
+}
+
+void QueryOptionsTest::httpFlagErrors()
+{
+    QString error;
+    QVERIFY(!QueryOptions::parse({u"--dagster"_s, u"--trust-certificate"_s, u"AB:CD"_s}, &error));
+    QVERIFY2(error.startsWith(u"--trust-certificate expects a SHA-256 fingerprint"_s), qPrintable(error));
+    QVERIFY(!QueryOptions::parse({u"--dagster"_s, u"--trust-certificate"_s}, &error));
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(QueryOptionsTest)
