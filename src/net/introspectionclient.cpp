@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sextant: the probe → introspection → fallback-ladder procedure, with schema reading off the GUI thread.
+// Sextant: the probe → introspection → fallback-ladder procedure, with every body parse off the GUI thread.
 #include "net/introspectionclient.h"
 
 #include "net/graphqlclient.h"
@@ -36,7 +36,41 @@ QStringList errorMessages(const QByteArray &body)
     return messages;
 }
 
+/// Runs @p work on the global thread pool and calls @p done with its result on @p context's thread, unless
+/// @p context is gone. @p work must not touch objects of the GUI thread (it gets copies only).
+template<typename Result, typename Work, typename Done>
+void runOffThread(QObject *context, Work work, Done done)
+{
+    auto promise = std::make_shared<QPromise<Result>>();
+    auto *watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0)
+            done(watcher->future().result());
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, work = std::move(work)] {
+        promise->addResult(work());
+        promise->finish();
+    });
+}
+
 } // namespace
+
+/// What the worker makes of a capability probe's body.
+struct IntrospectionClient::ProbeOutcome
+{
+    IntrospectionOptions options;
+    bool ok = false;
+};
+
+/// What the worker makes of an introspection body: the schema, or the reader's error plus the server's messages.
+struct IntrospectionClient::ReadOutcome
+{
+    IntrospectionReadResult read;
+    QStringList messages; ///< the top-level errors' messages; only filled when read is not valid
+};
 
 IntrospectionClient::IntrospectionClient(GraphQLClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
@@ -105,11 +139,27 @@ void IntrospectionClient::onProbeFinished(const HttpResult &result)
         finishWithError(result.message);
         return;
     }
-    bool ok = false;
-    const IntrospectionOptions options = Sextant::Core::introspectionOptionsFromProbe(result.body, &ok);
+    // The probe answer may be anything a hostile server sends (100 MB of JSON): parse it on a worker.
+    const quint64 generation = m_generation;
+    const QByteArray body = result.body;
+    runOffThread<ProbeOutcome>(
+        this,
+        [body] {
+            ProbeOutcome outcome;
+            outcome.options = Sextant::Core::introspectionOptionsFromProbe(body, &outcome.ok);
+            return outcome;
+        },
+        [this, generation](const ProbeOutcome &outcome) {
+            if (generation == m_generation)
+                onProbeParsed(outcome);
+        });
+}
+
+void IntrospectionClient::onProbeParsed(const ProbeOutcome &outcome)
+{
     // Probe understood: ask for exactly what the server has, still able to step down if it lied.
     // Probe failed (e.g. __type blocked): walk the ladder from everything on (§2.3 step 3).
-    m_ladder = Sextant::Core::introspectionFallbackLadder(ok ? options : IntrospectionOptions::full());
+    m_ladder = Sextant::Core::introspectionFallbackLadder(outcome.ok ? outcome.options : IntrospectionOptions::full());
     m_ladderIndex = 0;
     sendIntrospection();
 }
@@ -134,33 +184,34 @@ void IntrospectionClient::onIntrospectionFinished(const HttpResult &result)
         finishWithError(result.message);
         return;
     }
-    // Dagster's introspection is several MB: build the Schema on a worker thread.
-    auto promise = std::make_shared<QPromise<IntrospectionReadResult>>();
-    auto *watcher = new QFutureWatcher<IntrospectionReadResult>(this);
+    // Dagster's introspection is several MB, a hostile answer may be 100 MB: build the Schema, and read the
+    // errors when there is none, on a worker thread.
     const quint64 generation = m_generation;
     const QByteArray body = result.body;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, body] {
-        watcher->deleteLater();
-        if (generation != m_generation || watcher->future().resultCount() == 0)
-            return;
-        onSchemaRead(watcher->future().result(), body);
-    });
-    watcher->setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, body] {
-        promise->addResult(IntrospectionReader::read(body));
-        promise->finish();
-    });
+    runOffThread<ReadOutcome>(
+        this,
+        [body] {
+            ReadOutcome outcome;
+            outcome.read = IntrospectionReader::read(body);
+            if (!outcome.read.isValid())
+                outcome.messages = errorMessages(body);
+            return outcome;
+        },
+        [this, generation, body](const ReadOutcome &outcome) {
+            if (generation == m_generation)
+                onSchemaRead(outcome, body);
+        });
 }
 
-void IntrospectionClient::onSchemaRead(const IntrospectionReadResult &read, const QByteArray &body)
+void IntrospectionClient::onSchemaRead(const ReadOutcome &outcome, const QByteArray &body)
 {
+    const IntrospectionReadResult &read = outcome.read;
     if (read.isValid()) {
         m_running = false;
         emit schemaLoaded(read.schema, body);
         return;
     }
-    const QStringList messages = errorMessages(body);
+    const QStringList &messages = outcome.messages;
     for (const QString &message : messages) {
         if (Sextant::Core::isIntrospectionFieldError(message) && m_ladderIndex + 1 < m_ladder.size()) {
             ++m_ladderIndex;

@@ -26,8 +26,9 @@ class GraphQLClient;
  * Runs the introspection procedure of PROTOCOLS.md §2.3 over a GraphQLClient: the capability probe (step 1), then
  * the introspection query with exactly the supported parts (step 2); when the probe fails, the fallback ladder
  * (step 3), stepping down only on validation errors that name an introspection field (Core::isIntrospectionFieldError)
- * and stopping on any other error. The result is read into a Schema on a worker thread (QThreadPool); everything
- * else runs on the thread the object lives on.
+ * and stopping on any other error. Every parse of a response body (the probe's options, the Schema, the errors'
+ * messages) runs on a worker thread (QThreadPool) holding its own shared reference to the body, so a huge or hostile
+ * answer never blocks the thread the object lives on; everything else (calls, signals) runs on that thread.
  *
  * Emits exactly one of schemaLoaded() / failed() per start(), never after abort() or after a newer start() (a
  * generation number drops stale replies, ARCHITECTURE.md example 7). failed() carries one user-facing line:
@@ -58,8 +59,11 @@ private:
     void sendProbe();
     void sendIntrospection();
     void onProbeFinished(const HttpResult &result);
+    struct ProbeOutcome;
+    struct ReadOutcome;
+    void onProbeParsed(const ProbeOutcome &outcome);
     void onIntrospectionFinished(const HttpResult &result);
-    void onSchemaRead(const Sextant::Core::IntrospectionReadResult &read, const QByteArray &body);
+    void onSchemaRead(const ReadOutcome &outcome, const QByteArray &body);
     void finishWithError(const QString &message);
     void cancelCall();
 
