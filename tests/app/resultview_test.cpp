@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -35,6 +36,7 @@ private slots:
     void errorClickSelectsPathAndReportsLocation();
     void requestErrorOpensErrorsTab();
     void failureMessageClearsStaleTree();
+    void hugeFailureBodyIsCappedAndSavable();
     void errorCellsLeadToTreeOrEditor();
     void copyActions();
     void expandToDepthIsBounded();
@@ -161,6 +163,44 @@ void ResultViewTest::failureMessageClearsStaleTree()
     QCOMPARE(view.responseModel()->rowCount(), 0);
     QVERIFY(view.messageText().contains(u"HTML page"));
     QCOMPARE(view.rawView()->toPlainText(), QStringLiteral("<html>bad</html>"));
+}
+
+void ResultViewTest::hugeFailureBodyIsCappedAndSavable()
+{
+    // 200 KB of nested arrays on one line (the hostile server's deep-nesting answer): the raw tab shows the start,
+    // not wrapped, says how much is left out, and Save Raw Body writes every byte.
+    const QByteArray body = QByteArray(100000, '[') + QByteArray(100000, ']');
+    App::ResultView view;
+    view.resize(900, 500);
+    view.show();
+    view.showMessage(QStringLiteral("HTTP 200: the JSON answer is nested too deeply"), QStringLiteral("HTTP 200"),
+                     body);
+    const QString shown = view.rawView()->toPlainText();
+    QVERIFY2(shown.size() < 70 * 1024, qPrintable(QString::number(shown.size())));
+    QVERIFY(shown.startsWith(QString(1000, u'[')));
+    QVERIFY2(shown.contains(u"134,464 more bytes not shown"), qPrintable(shown.right(120)));
+    QCOMPARE(view.rawView()->lineWrapMode(), QPlainTextEdit::NoWrap);
+    QCOMPARE(view.tabs()->currentWidget(), view.rawView()->parentWidget());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("body.txt"));
+    QSignalSpy finished(&view, &App::ResultView::exportFinished);
+    QVERIFY(view.saveRawBody(path));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().first().toString().startsWith(u"Saved "), qPrintable(finished.first().first().toString()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), body);
+
+    // A short HTML page keeps soft wrapping and shows whole; a GraphQL response has nothing raw to save.
+    view.showMessage(QStringLiteral("HTTP 502"), QString(), QByteArrayLiteral("<html>bad</html>"));
+    QCOMPARE(view.rawView()->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    QCOMPARE(view.rawView()->toPlainText(), QStringLiteral("<html>bad</html>"));
+    auto document = load(QStringLiteral("dagster_runs_small.json"));
+    QVERIFY(document);
+    view.showResponse(document, Core::readGraphQLResponse(*document), QString());
+    QVERIFY(!view.saveRawBody(dir.filePath(QStringLiteral("none.txt"))));
 }
 
 void ResultViewTest::errorCellsLeadToTreeOrEditor()

@@ -26,6 +26,15 @@ EndpointBar::EndpointBar(QWidget *parent)
     connect(m_ui->runButton, &QPushButton::clicked, this, &EndpointBar::runRequested);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &EndpointBar::stopRequested);
     connect(m_ui->reconnectButton, &QToolButton::clicked, this, &EndpointBar::reconnectRequested);
+    // Per-endpoint settings (timeout, GET, redirects, subscriptions, cookies, certificates): MainWindow opens them.
+    m_settingsButton = new QToolButton(this);
+    m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    m_settingsButton->setText(QStringLiteral("⚙"));
+    m_settingsButton->setToolTip(tr("Endpoint settings: timeout, GET for queries, redirects, subscriptions, cookies "
+                                    "and trusted certificates"));
+    m_settingsButton->setAccessibleName(tr("Endpoint settings"));
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->reconnectButton) + 1, m_settingsButton);
+    connect(m_settingsButton, &QToolButton::clicked, this, &EndpointBar::settingsRequested);
     connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &EndpointBar::urlEdited);
     m_ui->operationCombo->setEnabled(false);
     connect(m_ui->operationCombo, &QComboBox::activated, this, [this](int index) {
@@ -54,6 +63,11 @@ EndpointBar::EndpointBar(QWidget *parent)
 }
 
 EndpointBar::~EndpointBar() = default;
+
+QToolButton *EndpointBar::settingsButton() const
+{
+    return m_settingsButton;
+}
 
 int EndpointBar::kind() const
 {

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QToolButton;
+
 namespace Ui {
 class EndpointBar;
 }
@@ -49,6 +51,8 @@ public:
     void setCurrentEnvironment(const QString &id); ///< does not emit environmentPicked
     QString currentEnvironmentId() const;          ///< empty = no environment
     QString currentEnvironmentName() const;        ///< empty = no environment
+    /// The "⚙" button next to Reload schema that emits settingsRequested().
+    QToolButton *settingsButton() const;
     /// Puts the caret in the URL field at the 1-based @p column and selects @p length characters (a URL problem).
     void focusUrl(int column, int length = 0);
 
@@ -61,11 +65,13 @@ signals:
     void operationPicked(int index); ///< the user chose an operation in the picker
     void environmentPicked(const QString &id); ///< the user chose another environment (empty id = none)
     void manageEnvironmentsRequested();        ///< the user chose "Manage environments…"
+    void settingsRequested();                  ///< the user pressed "Endpoint settings" (⚙)
 
 private:
     std::unique_ptr<Ui::EndpointBar> m_ui;
     bool m_updating = false;
     QString m_environmentId; ///< the selection before "Manage environments…" was chosen
+    QToolButton *m_settingsButton = nullptr;
 };
 
 } // namespace Sextant::App

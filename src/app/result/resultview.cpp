@@ -15,6 +15,7 @@
 #include <core/response/responsesearch.h>
 #include <core/response/variablesjsonwriter.h>
 #include <models/errorlistmodel.h>
+#include <net/httpresult.h>
 #include <models/responsetablemodel.h>
 #include <models/responsetreemodel.h>
 #include <models/roles.h>
@@ -32,6 +33,7 @@
 #include <QMenu>
 #include <QPromise>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QShortcut>
 #include <QStyle>
 #include <QTimer>
@@ -50,23 +52,42 @@ struct ResultView::SearchChunk
 
 namespace {
 
-// The raw tab shows at most this much text: a QPlainTextEdit stalls on tens of MB (the chunked raw view of
-// [4/6] lifts this; until then the tree is the way to browse huge responses).
-constexpr qsizetype RawViewLimit = 4 * 1024 * 1024;
+// A failure's body (HTML error page, invalid JSON…) goes to a QPlainTextEdit: its layout of 200 KB on one line took
+// over 200 ms on the UI thread, so it shows this much and saveRawBody() writes the whole body.
+constexpr qsizetype RawMessageLimit = 64 * 1024;
+// A line longer than this turns soft wrapping off: wrapping one huge line lays out every wrapped piece at once.
+constexpr qsizetype NoWrapLineLength = 1000;
 constexpr int SearchDelayMs = 250;
-
-QString rawText(const QByteArray &bytes)
-{
-    if (bytes.size() <= RawViewLimit)
-        return QString::fromUtf8(bytes);
-    return QString::fromUtf8(bytes.left(RawViewLimit))
-           + QStringLiteral("\n\n… (%1 more bytes not shown; browse them in the Tree tab)")
-                 .arg(bytes.size() - RawViewLimit);
-}
 
 QString number(qint64 n)
 {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
+}
+
+QString rawText(const QByteArray &bytes)
+{
+    if (bytes.size() <= RawMessageLimit)
+        return QString::fromUtf8(bytes);
+    qsizetype cut = RawMessageLimit;
+    while (cut > 0 && (uchar(bytes.at(cut)) & 0xC0) == 0x80)
+        --cut; // never inside a UTF-8 sequence
+    return QString::fromUtf8(bytes.constData(), cut)
+           + ResultView::tr("\n\n… %1 more bytes not shown (Export ▸ Save Raw Body… saves all %2 bytes)")
+                 .arg(number(bytes.size() - cut), number(bytes.size()));
+}
+
+bool hasLongLine(const QString &text)
+{
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = text.size();
+        if (end - start > NoWrapLineLength)
+            return true;
+        start = end + 1;
+    }
+    return false;
 }
 
 QString levelsText(int depth)
@@ -100,6 +121,9 @@ ResultView::ResultView(QWidget *parent)
     m_ui->errorsView->verticalHeader()->hide();
     m_ui->rawView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setupRawTableAndExport();
+    m_headersView = new ResponseHeadersView(m_ui->tabs);
+    m_headersView->setObjectName(QStringLiteral("headersTab"));
+    m_ui->tabs->addTab(m_headersView, tr("Headers"));
     m_ui->messageLabel->hide();
     m_ui->errorsBanner->hide();
     m_ui->searchBar->hide();
@@ -149,6 +173,7 @@ ResultView::~ResultView()
 
 void ResultView::showRunning(const QString &text)
 {
+    setResponseHeaders({});
     m_ui->messageLabel->hide();
     m_ui->messageLabel->clear();
     m_ui->statusLabel->setText(text);
@@ -170,7 +195,8 @@ void ResultView::showResponse(std::shared_ptr<const Core::ResponseDocument> docu
     // Freeing a 100 MB answer (its bytes and node table) takes longer than a frame: the last reference goes on a
     // worker once every view has let go of it.
     std::shared_ptr<const Core::ResponseDocument> previous = std::move(m_document);
-    m_shown = {document, response, statusLine, {}, {}};
+    m_shown = {document, response, statusLine, {}, {}, {}};
+    setResponseHeaders({});
     cancelSearch();
     m_ui->messageLabel->hide();
     m_ui->messageLabel->clear();
@@ -249,12 +275,28 @@ void ResultView::restore(const ResultSnapshot &snapshot, const QString &emptyMes
         showMessage(snapshot.message, snapshot.statusLine, snapshot.body);
     else
         showMessage(emptyMessage, QString());
+    setResponseHeaders(snapshot.headers);
+}
+
+void ResultView::setResponseHeaders(const ResponseHeaders &headers)
+{
+    m_shown.headers = headers;
+    m_headersView->setHeaders(headers);
+    const int index = m_ui->tabs->indexOf(m_headersView);
+    m_ui->tabs->setTabText(index, headers.headers.isEmpty() ? tr("Headers")
+                                                            : tr("Headers (%1)").arg(headers.headers.size()));
+}
+
+ResponseHeadersView *ResultView::headersView() const
+{
+    return m_headersView;
 }
 
 void ResultView::showMessage(const QString &message, const QString &statusLine, const QByteArray &body)
 {
     std::shared_ptr<const Core::ResponseDocument> previous = std::move(m_document);
-    m_shown = {nullptr, {}, statusLine, message, body};
+    m_shown = {nullptr, {}, statusLine, message, body, {}};
+    setResponseHeaders({});
     cancelSearch();
     m_model->clear();
     m_errors->setErrors({});
@@ -267,7 +309,9 @@ void ResultView::showMessage(const QString &message, const QString &statusLine, 
     m_ui->resultTable->clear();
     m_document.reset();
     updateExportActions();
-    m_ui->rawView->setPlainText(rawText(body));
+    const QString text = rawText(body);
+    m_ui->rawView->setLineWrapMode(hasLongLine(text) ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
+    m_ui->rawView->setPlainText(text);
     m_ui->rawView->show();
     m_ui->messageLabel->setText(message);
     m_ui->messageLabel->setVisible(!message.isEmpty()); // no message: just the status line (a tab's last run)
@@ -762,6 +806,8 @@ void ResultView::setupRawTableAndExport()
     m_exportCsvAction = exportMenu->addAction(tr("Export Table as CSV…"), this, [this] { exportCsv(); });
     m_exportCsvAction->setObjectName(QStringLiteral("Result.ExportCsv"));
     exportMenu->addSeparator();
+    m_saveRawBodyAction = exportMenu->addAction(tr("Save Raw Body…"), this, [this] { saveRawBody(); });
+    m_saveRawBodyAction->setObjectName(QStringLiteral("Result.SaveRawBody"));
     m_cancelExportAction = exportMenu->addAction(tr("Cancel Export"), this, [this] { m_exporter->cancel(); });
     exportButton->setMenu(exportMenu);
     cornerLayout->addWidget(exportButton);
@@ -790,6 +836,7 @@ void ResultView::updateExportActions()
     m_exportJsonAction->setEnabled(idle && m_document);
     m_exportPrettyAction->setEnabled(idle && m_document);
     m_exportCsvAction->setEnabled(idle && m_document && m_ui->resultTable->model()->rowCount() > 0);
+    m_saveRawBodyAction->setEnabled(!m_savingRawBody && !m_document && !m_shown.body.isEmpty());
     m_cancelExportAction->setEnabled(!idle);
 }
 
@@ -808,6 +855,37 @@ bool ResultView::exportJson(bool pretty, QString path)
         m_ui->statusLabel->setText(tr("Exporting to %1…").arg(path));
     updateExportActions();
     return started;
+}
+
+bool ResultView::saveRawBody(QString path)
+{
+    const QByteArray body = m_shown.body;
+    if (m_savingRawBody || m_document || body.isEmpty())
+        return false;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save Raw Body"), QStringLiteral("response.txt"),
+                                            tr("All files (*)"));
+    if (path.isEmpty())
+        return false;
+    m_savingRawBody = true;
+    m_ui->statusLabel->setText(tr("Saving to %1…").arg(path));
+    updateExportActions();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_savingRawBody = false;
+        const QString message = watcher->future().result();
+        m_ui->statusLabel->setText(message);
+        updateExportActions();
+        emit exportFinished(message);
+    });
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [body, path] {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+            return tr("Could not save to %1: %2").arg(path, file.errorString());
+        return tr("Saved %1 to %2").arg(Net::HttpResult::formatSize(body.size()), path);
+    }));
+    return true;
 }
 
 bool ResultView::exportCsv(QString path)

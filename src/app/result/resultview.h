@@ -2,6 +2,8 @@
 // Sextant: the result pane: lazy JSON tree with search, raw JSON, GraphQL errors and a status line.
 #pragma once
 
+#include "responseheadersview.h"
+
 #include <core/response/graphqlresponse.h>
 
 #include <QByteArray>
@@ -55,6 +57,8 @@ class ResultExporter;
  * while the pane has focus; Enter/F3 next, Shift+Enter/Shift+F3 previous, Esc closes) that runs Core::ResponseSearch
  * on a QtConcurrent worker, cancelled when the text or the response changes, with matches streamed back in chunks
  * so a 100 MB response stays responsive. Expanding never makes more than MaxExpandRows rows visible at once.
+ * The Headers tab (ResponseHeadersView) shows the HTTP status line and response headers of the answer, GraphQL or
+ * not, with Set-Cookie values masked; RunController sets them with setResponseHeaders().
  * GUI thread only.
  */
 /// What the result view shows, to put back later (each tab keeps its last result in memory): a parsed response
@@ -66,6 +70,7 @@ struct ResultSnapshot
     QString statusLine;
     QString message;
     QByteArray body;
+    ResponseHeaders headers; ///< the HTTP status line and headers of the answer (the Headers tab)
 };
 
 class ResultView final : public QWidget
@@ -97,6 +102,10 @@ public:
     ResultSnapshot snapshot() const;
     /// Shows @p snapshot again as it was (an empty one shows @p emptyMessage).
     void restore(const ResultSnapshot &snapshot, const QString &emptyMessage = {});
+    /// Shows the HTTP status and response headers of the answer on screen in the Headers tab (also for answers
+    /// that are not GraphQL). showRunning(), showResponse() and showMessage() clear them: call this after them.
+    void setResponseHeaders(const ResponseHeaders &headers);
+    ResponseHeadersView *headersView() const;
     /// The "2 errors with partial data" banner above the tree as plain text; empty when hidden.
     QString errorsBannerText() const;
 
@@ -133,7 +142,9 @@ public:
 
     QTreeView *treeView() const;
     QTableView *errorsView() const;
-    QPlainTextEdit *rawView() const; ///< the body of a non-JSON answer (HTML error pages…), capped at 4 MB
+    /// The body of an answer that is no GraphQL response (HTML error pages, invalid JSON…), its first 64 KB
+    /// (then a "… N more bytes not shown" line; saveRawBody() writes all), not wrapped when a line is long.
+    QPlainTextEdit *rawView() const;
     RawJsonView *rawJsonView() const;  ///< a JSON answer, virtualized: pretty or as received, any size
     ResultTableView *resultTable() const;
 
@@ -143,6 +154,10 @@ public:
     bool exportJson(bool pretty, QString path = {});
     /// Writes the Table tab's list (its columns and current sort) as RFC 4180 CSV; like exportJson().
     bool exportCsv(QString path = {});
+    /// Writes the body of the failure shown by showMessage() byte for byte to @p path (a file dialog asks when
+    /// empty) on a worker thread; false when a response (use exportJson()) or no body is shown, a save runs or the
+    /// dialog was cancelled. exportFinished() reports "Saved 1.2 MB to …" or the error, also in the status line.
+    bool saveRawBody(QString path = {});
     QTabWidget *tabs() const;
     Models::ResponseTreeModel *responseModel() const;
     Models::ErrorListModel *errorModel() const;
@@ -153,7 +168,7 @@ signals:
     /// "Use as Variable…": put @p jsonValue (one JSON value, e.g. "\"DIR_abc\"") into the variables under @p name
     /// (see Core::setVariableInJsonText()).
     void useAsVariableRequested(const QString &name, const QByteArray &jsonValue);
-    /// An export started with exportJson()/exportCsv() ended: "Exported 2.1 MB to …" or the error.
+    /// An export started with exportJson()/exportCsv()/saveRawBody() ended: "Exported 2.1 MB to …" or the error.
     void exportFinished(const QString &message);
 
 protected:
@@ -185,9 +200,12 @@ private:
     ResultSnapshot m_shown; ///< what showResponse()/showMessage() were last given (for snapshot())
     bool m_rawPending = false; ///< the Raw tab gets m_document when it is next shown
     ResultExporter *m_exporter = nullptr;
+    ResponseHeadersView *m_headersView = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportPrettyAction = nullptr;
     QAction *m_exportCsvAction = nullptr;
+    QAction *m_saveRawBodyAction = nullptr;
+    bool m_savingRawBody = false; ///< saveRawBody() is writing
     QAction *m_cancelExportAction = nullptr;
     QTimer *m_searchTimer = nullptr;
     QFutureWatcher<SearchChunk> *m_searchWatcher = nullptr;

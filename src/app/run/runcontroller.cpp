@@ -176,9 +176,11 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
     m_record.message = result.message.isEmpty() ? statusLine : result.message;
     m_record.durationMs = result.elapsedMs;
     m_record.responseSize = result.body.size();
+    const ResponseHeaders headers = ResponseHeaders::fromResult(result); // the Headers tab, for every answer
     if (!result.isGraphQL()) {
         m_endpointBar->setRunning(false);
         m_resultView->showMessage(result.message, statusLine, result.body);
+        m_resultView->setResponseHeaders(headers);
         m_endpointBar->setStatus(result.message, result.kind != Net::ResultKind::Cancelled);
         emitRecord(outcomeOf(result));
         emit finished();
@@ -186,6 +188,7 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
     }
     m_endpointBar->setStatus(statusLine);
     m_resultView->showRunning(tr("Parsing %1…").arg(Net::HttpResult::formatSize(result.body.size())));
+    m_resultView->setResponseHeaders(headers); // visible while a big body is parsed
     m_parsing = true;
     auto *watcher = new QFutureWatcher<ParsedResponse>(this);
     connect(watcher, &QFutureWatcher<ParsedResponse>::finished, this, [this, watcher, generation, result, statusLine] {
@@ -201,8 +204,10 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
             m_resultView->showMessage(
                 tr("HTTP %1: the body is not valid JSON (%2).").arg(result.httpStatus).arg(parsed.error), statusLine,
                 result.body);
+            m_resultView->setResponseHeaders(ResponseHeaders::fromResult(result));
         } else {
             m_resultView->showResponse(parsed.document, parsed.response, statusLine);
+            m_resultView->setResponseHeaders(ResponseHeaders::fromResult(result));
             if (!result.message.isEmpty())
                 m_endpointBar->setStatus(result.message, true);
             if (!parsed.response.errors.isEmpty())
