@@ -28,6 +28,13 @@
 #include "settings/settingsdialog.h"
 #include "settings/shortcutsdialog.h"
 #include "ui_mainwindow.h"
+#include "app/codeexport/codeexportdialog.h"
+#include "app/dagster/dagstermenu.h"
+#include "app/endpoints/endpointservices.h"
+#include "app/subscriptions/subscriptioncontroller.h"
+#include "app/subscriptions/subscriptionview.h"
+#include <net/subscriptionsession.h>
+#include <store/endpointsettingsstore.h>
 
 #include <core/language/operationoutline.h>
 #include <core/language/parser.h>
@@ -62,6 +69,8 @@
 #include <QSaveFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabBar>
@@ -134,7 +143,17 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
 
     m_runner = new RunController(m_client, m_ui->resultView, m_ui->endpointBar, this);
     setupWorkspaceServices(options);
+    setupServerFeatures(options);
     connect(m_runner, &RunController::finished, this, [this] {
+        // A TLS failure with a certificate: show it, and after "Trust this certificate" send again at once.
+        if (const auto &tls = m_runner->lastTlsFailure(); tls && tls->hasCertificate()
+            && m_runningTabId == m_tabs->currentState().id) {
+            const Net::TlsFailure failure = *tls;
+            QTimer::singleShot(0, this, [this, failure] {
+                if (m_endpointServices->offerTrust(failure))
+                    run();
+            });
+        }
         m_tabs->setResultSummary(m_runningTabId, m_ui->resultView->statusText());
         // The answer belongs to the tab that sent it, even if another tab is in front by now.
         m_results.insert(m_runningTabId, m_ui->resultView->snapshot());
@@ -159,6 +178,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
         m_tabs->noteEndpointEdited();
         reloadSchema();
     });
+    connect(bar, &EndpointBar::settingsRequested, this, &MainWindow::openEndpointSettings);
     connect(bar, &EndpointBar::kindChanged, this, &MainWindow::onKindChanged);
 
     connect(m_introspection, &Net::IntrospectionClient::schemaLoaded, this,
@@ -603,6 +623,9 @@ void MainWindow::setupActions()
     QAction *fillAction = action(tr("&Fill In Variables"), QStringLiteral("Editor.FillVariables"),
                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)});
     connect(fillAction, &QAction::triggered, this, &MainWindow::fillInVariables);
+    QAction *exportCodeAction = action(tr("E&xport as Code…"), QStringLiteral("Query.ExportCode"),
+                                       {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    connect(exportCodeAction, &QAction::triggered, this, &MainWindow::exportAsCode);
 
     QAction *loadSchemaAction = action(tr("&Load Schema From File…"), QStringLiteral("Schema.LoadFile"));
     connect(loadSchemaAction, &QAction::triggered, this, [this] {
@@ -649,7 +672,10 @@ void MainWindow::setupActions()
     queryMenu->addAction(stopAction);
     queryMenu->addSeparator();
     queryMenu->addAction(reloadAction);
-    addActions({runAction, stopAction, reloadAction, prettifyAction, minifyAction, commentAction, fillAction});
+    queryMenu->addSeparator();
+    queryMenu->addAction(exportCodeAction);
+    addActions({runAction, stopAction, reloadAction, prettifyAction, minifyAction, commentAction, fillAction,
+                exportCodeAction});
 }
 
 void MainWindow::setupTabActions()
@@ -888,6 +914,9 @@ void MainWindow::onTabChanged()
         && !(m_runner && m_runner->isRunning() && m_shownTabId == m_runningTabId))
         m_results.insert(m_shownTabId, m_ui->resultView->snapshot());
     m_shownTabId = tab.id;
+    if (m_resultStack) // the tab whose last run was a subscription shows its messages; the others their result
+        m_resultStack->setCurrentWidget(tab.id == m_subscriptionTabId ? static_cast<QWidget *>(m_subscriptionView)
+                                                                      : m_ui->resultView);
     // Each tab shows its own last answer; after a restart only its summary line is left.
     if (m_results.contains(tab.id))
         m_ui->resultView->restore(m_results.value(tab.id));
@@ -955,6 +984,7 @@ void MainWindow::onKindChanged(int kind)
 
 void MainWindow::reloadSchema()
 {
+    updateEndpointFeatures(); // every endpoint change (URL, kind, tab, environment) comes through here
     Net::EndpointProfile profile = currentProfile();
     const PreparedRequest endpoint = prepareEndpoint(m_ui->endpointBar->urlText(), m_ui->headersEdit->toPlainText(),
                                                      m_environments->activeEnvironment());
@@ -974,14 +1004,11 @@ void MainWindow::reloadSchema()
     m_schemaEndpoint = QString::number(m_ui->endpointBar->kind()) + u' ' + m_ui->endpointBar->urlText();
     m_ui->endpointBar->setStatus(tr("Loading schema from %1…").arg(profile.url.toDisplayString()));
     m_ui->schemaBrowser->setStatusText(tr("Loading schema…"));
-    m_introspection->start(profile);
+    m_introspection->start(m_endpointServices->apply(profile));
 }
 
-void MainWindow::run()
+bool MainWindow::prepareCurrentRequest(PreparedRequest &prepared, Net::EndpointProfile &profile)
 {
-    if (m_runner->isRunning())
-        return; // one request at a time; Stop first
-    m_runningTabId = m_tabs->currentState().id; // the outcome (or the local problem) belongs to this tab
     refreshOperations();
     RequestInputs inputs;
     inputs.document = m_ui->queryEditor->text();
@@ -992,7 +1019,7 @@ void MainWindow::run()
     inputs.pickedOperation = m_ui->endpointBar->currentOperation();
     inputs.environment = m_environments->activeEnvironment();
     // {{name}} references are substituted here, on the way out; the tab, history and collections keep them.
-    const PreparedRequest prepared = prepareRequest(inputs);
+    prepared = prepareRequest(inputs);
     switch (prepared.problem.input) {
     case RequestInput::None:
         break;
@@ -1021,10 +1048,8 @@ void MainWindow::run()
             moveEditorCursor(m_ui->queryEditor, prepared.problem.line, prepared.problem.column);
         break;
     }
-    if (!prepared.isValid()) {
-        m_runner->showLocalError(prepared.problem.message);
-        return;
-    }
+    if (!prepared.isValid())
+        return false;
     m_runTyped.reset();
     if (inputs.environment) {
         Store::HistoryEntry typed;
@@ -1033,12 +1058,127 @@ void MainWindow::run()
         typed.variables = inputs.variablesText;
         m_runTyped = typed;
     }
-    Net::EndpointProfile profile = currentProfile();
+    profile = currentProfile();
     profile.url = QUrl(prepared.url);
     profile.headers = prepared.headers;
+    profile = m_endpointServices->apply(profile);
+    return true;
+}
+
+void MainWindow::run()
+{
+    if (m_runner->isRunning() || m_subscriptions->isRunning())
+        return; // one request at a time; Stop first
+    m_runningTabId = m_tabs->currentState().id; // the outcome (or the local problem) belongs to this tab
+    PreparedRequest prepared;
+    Net::EndpointProfile profile;
+    if (!prepareCurrentRequest(prepared, profile)) {
+        m_resultStack->setCurrentWidget(m_ui->resultView);
+        m_runner->showLocalError(prepared.problem.message);
+        return;
+    }
     if (profile.kind == Net::EndpointKind::DaggerSession && profile.daggerToken.isEmpty())
         m_ui->endpointBar->setStatus(tr("No DAGGER_SESSION_TOKEN: sending without credentials."), true);
+    if (Net::SubscriptionSession::isSubscriptionRequest(prepared.request)) {
+        m_subscriptionTabId = m_runningTabId;
+        m_subscriptions->start(profile, prepared.request);
+        return;
+    }
+    if (m_subscriptionTabId == m_runningTabId)
+        m_subscriptionTabId.clear();
+    m_resultStack->setCurrentWidget(m_ui->resultView);
     m_runner->start(profile, prepared.request);
+}
+
+void MainWindow::exportAsCode()
+{
+    PreparedRequest prepared;
+    Net::EndpointProfile profile; // keeps the Dagger token: the snippet reads it from the environment, never shows it
+    if (!prepareCurrentRequest(prepared, profile)) {
+        statusBar()->showMessage(tr("Export as Code: %1").arg(prepared.problem.message), 10000);
+        return;
+    }
+    CodeExportDialog dialog(profile, prepared.request, this, m_settings ? m_settings->fileName() : QString());
+    dialog.exec();
+}
+
+void MainWindow::openEndpointSettings()
+{
+    Net::EndpointProfile profile = currentProfile();
+    const PreparedRequest endpoint = prepareEndpoint(m_ui->endpointBar->urlText(), m_ui->headersEdit->toPlainText(),
+                                                     m_environments->activeEnvironment());
+    if (endpoint.isValid())
+        profile.url = QUrl(endpoint.url); // the key the requests use (URL after substitution)
+    m_endpointServices->openSettings(profile);
+}
+
+void MainWindow::setupServerFeatures(const StartOptions &options)
+{
+    // Per-endpoint settings, trusted certificates and cookies (kept in the data directory, except cookies).
+    m_endpointServices = new EndpointServices(m_client, m_settings, this);
+    connect(m_endpointServices, &EndpointServices::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    if (options.restoreSession) {
+        QString error;
+        if (!m_endpointServices->load(m_dataDirectory, &error))
+            statusBar()->showMessage(error, 20000);
+    }
+
+    // Subscriptions: a live message list in the result view's place while one runs.
+    m_subscriptionView = new SubscriptionView;
+    m_subscriptionView->setObjectName(QStringLiteral("subscriptionView"));
+    m_subscriptions = new SubscriptionController(m_subscriptionView, this);
+    m_resultStack = new QStackedWidget;
+    m_resultStack->setObjectName(QStringLiteral("resultStack"));
+    if (auto *splitter = qobject_cast<QSplitter *>(m_ui->resultView->parentWidget())) {
+        splitter->replaceWidget(splitter->indexOf(m_ui->resultView), m_resultStack);
+    }
+    m_resultStack->addWidget(m_ui->resultView);
+    m_resultStack->addWidget(m_subscriptionView);
+    connect(m_subscriptions, &SubscriptionController::started, this, [this] {
+        m_ui->endpointBar->setRunning(true);
+        m_resultStack->setCurrentWidget(m_subscriptionView);
+    });
+    connect(m_subscriptions, &SubscriptionController::finished, this, [this](const Net::SubscriptionEnd &end) {
+        m_ui->endpointBar->setRunning(false);
+        m_ui->endpointBar->setStatus(end.message, end.isFailure());
+        m_tabs->setResultSummary(m_runningTabId, m_subscriptionView->statusText());
+        emit requestFinished();
+    });
+    connect(m_subscriptionView->resultView(), &ResultView::errorLocationActivated, this,
+            [this](int line, int column) { moveEditorCursor(m_ui->queryEditor, line, column); });
+
+    // Dagster: Runs dock and Launch Run, enabled for Dagster endpoints.
+    m_dagster = new DagsterMenu(m_client, this);
+    connect(m_dagster, &DagsterMenu::openRunRequested, this, &MainWindow::openDagsterRun);
+    connect(m_endpointServices->settingsStore(), &Store::EndpointSettingsStore::settingsChanged, this,
+            &MainWindow::updateEndpointFeatures);
+}
+
+void MainWindow::updateEndpointFeatures()
+{
+    Net::EndpointProfile profile = currentProfile();
+    const PreparedRequest endpoint = prepareEndpoint(m_ui->endpointBar->urlText(), m_ui->headersEdit->toPlainText(),
+                                                     m_environments->activeEnvironment());
+    if (endpoint.isValid()) {
+        profile.url = QUrl(endpoint.url);
+        profile.headers = endpoint.headers;
+    }
+    m_dagster->setEndpoint(m_endpointServices->apply(profile));
+}
+
+void MainWindow::openDagsterRun(const QString &runId)
+{
+    Store::TabState tab;
+    tab.endpointKind = int(Net::EndpointKind::Dagster);
+    tab.url = m_ui->endpointBar->urlText();
+    tab.headers = m_ui->headersEdit->toPlainText();
+    tab.query = DagsterMenu::runDocument();
+    tab.variables = DagsterMenu::runVariables(runId);
+    tab.title = tr("Run %1").arg(runId.left(8));
+    tab.customTitle = true;
+    m_tabs->addTab(tab);
+    run();
 }
 
 void MainWindow::refreshOperations()
@@ -1066,6 +1206,7 @@ int MainWindow::operationIndexAtCursor() const
 void MainWindow::stop()
 {
     m_runner->stop();
+    m_subscriptions->stop();
 }
 
 void MainWindow::moveEditorCursor(QsciScintilla *editor, int line, int column)
@@ -1081,6 +1222,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_tabs->flush();
     m_runner->stop();
+    m_subscriptions->stop();
     m_introspection->abort();
     event->accept();
 }

@@ -17,6 +17,7 @@
 class QsciScintilla;
 class QTimer;
 class QDockWidget;
+class QStackedWidget;
 
 namespace Ui {
 class MainWindow;
@@ -57,6 +58,11 @@ class EnvironmentController;
 class HistoryDock;
 class CollectionDock;
 class CollectionTabs;
+class EndpointServices;
+class DagsterMenu;
+class SubscriptionView;
+class SubscriptionController;
+struct PreparedRequest;
 
 /// How the window was asked to start (command line of `sextant`, see Application).
 struct StartOptions {
@@ -107,6 +113,10 @@ public:
     Store::HistoryStore *history() const;
     HistoryDock *historyDock() const; ///< null when history() is
     CollectionDock *collections() const;
+    EndpointServices *endpointServices() const { return m_endpointServices; }
+    DagsterMenu *dagsterMenu() const { return m_dagster; }
+    SubscriptionView *subscriptionView() const { return m_subscriptionView; }
+    SubscriptionController *subscriptions() const { return m_subscriptions; }
 
     /// Ctrl+S: writes the tab to its collection file (or back to the .graphql file it was opened from); a tab
     /// without one asks where (saveCurrentTabAs). False when nothing was written (cancelled or failed).
@@ -127,8 +137,15 @@ public:
     void openFiles(const QStringList &paths);
 
 public slots:
+    /// Ctrl+Enter: a subscription operation opens a WebSocket subscription (PROTOCOLS.md §3) shown as a live
+    /// message list; anything else goes over HTTP.
     void run();
     void stop();
+    /// Ctrl+Shift+E: the current request (environment substituted, as Run sends it) as curl, Python, JavaScript,
+    /// Rust or PHP code; secrets become environment variable references.
+    void exportAsCode();
+    /// The ⚙ of the endpoint bar: timeout, GET, redirects, subscription protocol, cookies, trusted certificates.
+    void openEndpointSettings();
     void reloadSchema();
     void useDaggerSession();
 
@@ -159,6 +176,12 @@ private:
     void giveDockRoom(QDockWidget *dock, int width);
     void ensureHistory(); ///< opens the history database and fills the dock (first run, or the dock first shown)
     void openHistoryEntry(const Store::HistoryEntry &entry);
+    /// What Run would send now: the request checked and substituted (problems shown where they are) and the
+    /// profile with the endpoint's settings applied. False (and nothing to send) when the request has a problem.
+    bool prepareCurrentRequest(PreparedRequest &prepared, Net::EndpointProfile &profile);
+    void setupServerFeatures(const StartOptions &options);
+    void updateEndpointFeatures(); ///< the Dagster menu follows the current endpoint
+    void openDagsterRun(const QString &runId);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;
@@ -178,6 +201,12 @@ private:
     QDockWidget *m_historyFrame = nullptr; ///< the History dock; its contents come with ensureHistory()
     CollectionDock *m_collections = nullptr;
     CollectionTabs *m_collectionTabs = nullptr;
+    EndpointServices *m_endpointServices = nullptr;
+    DagsterMenu *m_dagster = nullptr;
+    SubscriptionView *m_subscriptionView = nullptr;
+    SubscriptionController *m_subscriptions = nullptr;
+    QStackedWidget *m_resultStack = nullptr; ///< the result view, or the subscription view while one runs
+    QString m_subscriptionTabId; ///< the tab whose last run was a subscription (it shows the subscription view)
     QString m_dataDirectory;
     /// The running request's URL, headers and variables as typed (with {{references}}): history keeps these,
     /// never the substituted values (a {{token}} must not reach the database). Empty without an environment.

@@ -119,6 +119,7 @@ bool RunController::start(const Net::EndpointProfile &profile, const Net::GraphQ
         return false; // one request at a time; Stop first
     const quint64 generation = ++m_generation;
     m_bytesReceived = 0;
+    m_lastTlsFailure.reset();
     m_record = startRecord(profile, request);
     m_call = m_client->execute(profile, request);
     m_endpointBar->setRunning(true);
@@ -172,6 +173,7 @@ void RunController::onCallFinished(quint64 generation, const Net::HttpResult &re
         return;
     }
     const QString statusLine = result.statusLine();
+    m_lastTlsFailure = result.tls;
     m_record.httpStatus = result.httpStatus;
     m_record.message = result.message.isEmpty() ? statusLine : result.message;
     m_record.durationMs = result.elapsedMs;

@@ -4,10 +4,13 @@
 
 #include <net/endpointprofile.h>
 #include <net/graphqlrequest.h>
+#include <net/tlsfailure.h>
 #include <store/historyentry.h>
 
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 class QTimer;
 
@@ -52,6 +55,9 @@ public:
     bool isRunning() const;
     /// Shows a local problem (nothing was sent) in the result view and the endpoint bar, then emits finished().
     void showLocalError(const QString &message);
+    /// The TLS handshake failure of the last run (certificate details for "Trust this certificate"), or nullopt.
+    /// Valid from finished() until the next start().
+    const std::optional<Net::TlsFailure> &lastTlsFailure() const { return m_lastTlsFailure; }
 
 signals:
     /// The result view shows the outcome of the last start() (or a local error); emitted once per run.
@@ -72,6 +78,7 @@ private:
     bool m_parsing = false; ///< the body is in and a worker is parsing it
     qint64 m_bytesReceived = 0;
     Store::HistoryEntry m_record; ///< the run in flight, completed as it ends
+    std::optional<Net::TlsFailure> m_lastTlsFailure;
 };
 
 } // namespace Sextant::App
