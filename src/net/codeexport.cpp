@@ -7,6 +7,7 @@
 #include <core/language/ast.h>
 #include <core/language/operationoutline.h>
 #include <core/language/parser.h>
+#include <core/response/responsedocument.h>
 
 #include <QStringList>
 
@@ -30,206 +31,60 @@ struct Json
     std::vector<Json> items;      // array items or object member values
 };
 
-class JsonReader
+constexpr int maxJsonDepth = 512; ///< deeper variables are exported as the text typed (variablesUnparsed)
+
+/// The JSON tree of a parsed document node (Core::ResponseDocument keeps key order and number spelling); false
+/// when it nests deeper than maxJsonDepth.
+bool jsonFromDocument(const Core::ResponseDocument &document, Core::ResponseDocument::NodeId node, int depth,
+                      Json &out)
 {
-public:
-    explicit JsonReader(const QString &text) : m_s(text) {}
-
-    std::optional<Json> document()
-    {
-        Json value;
-        skipSpace();
-        if (!parseValue(value, 0))
-            return std::nullopt;
-        skipSpace();
-        if (m_i != m_s.size())
-            return std::nullopt;
-        return value;
-    }
-
-private:
-    void skipSpace()
-    {
-        while (m_i < m_s.size() && (m_s[m_i] == u' ' || m_s[m_i] == u'\t' || m_s[m_i] == u'\n' || m_s[m_i] == u'\r'))
-            ++m_i;
-    }
-    bool literal(QStringView word)
-    {
-        if (QStringView(m_s).mid(m_i, word.size()) != word)
-            return false;
-        m_i += word.size();
-        return true;
-    }
-    bool parseValue(Json &out, int depth)
-    {
-        if (depth > 512 || m_i >= m_s.size())
-            return false;
-        const QChar c = m_s[m_i];
-        if (c == u'{') {
-            out.type = Json::Object;
-            ++m_i;
-            skipSpace();
-            if (m_i < m_s.size() && m_s[m_i] == u'}') {
-                ++m_i;
-                return true;
-            }
-            while (true) {
-                skipSpace();
-                QString key;
-                if (!parseString(key))
-                    return false;
-                skipSpace();
-                if (m_i >= m_s.size() || m_s[m_i] != u':')
-                    return false;
-                ++m_i;
-                skipSpace();
-                Json value;
-                if (!parseValue(value, depth + 1))
-                    return false;
-                out.keys.push_back(key);
-                out.items.push_back(std::move(value));
-                skipSpace();
-                if (m_i < m_s.size() && m_s[m_i] == u',') {
-                    ++m_i;
-                    continue;
-                }
-                if (m_i < m_s.size() && m_s[m_i] == u'}') {
-                    ++m_i;
-                    return true;
-                }
-                return false;
-            }
-        }
-        if (c == u'[') {
-            out.type = Json::Array;
-            ++m_i;
-            skipSpace();
-            if (m_i < m_s.size() && m_s[m_i] == u']') {
-                ++m_i;
-                return true;
-            }
-            while (true) {
-                skipSpace();
-                Json value;
-                if (!parseValue(value, depth + 1))
-                    return false;
-                out.items.push_back(std::move(value));
-                skipSpace();
-                if (m_i < m_s.size() && m_s[m_i] == u',') {
-                    ++m_i;
-                    continue;
-                }
-                if (m_i < m_s.size() && m_s[m_i] == u']') {
-                    ++m_i;
-                    return true;
-                }
-                return false;
-            }
-        }
-        if (c == u'"') {
-            out.type = Json::String;
-            return parseString(out.text);
-        }
-        if (literal(u"true")) {
-            out.type = Json::Bool;
-            out.boolean = true;
-            return true;
-        }
-        if (literal(u"false")) {
-            out.type = Json::Bool;
-            return true;
-        }
-        if (literal(u"null")) {
-            out.type = Json::Null;
-            return true;
-        }
-        return parseNumber(out);
-    }
-    bool digits()
-    {
-        const int start = m_i;
-        while (m_i < m_s.size() && m_s[m_i] >= u'0' && m_s[m_i] <= u'9')
-            ++m_i;
-        return m_i > start;
-    }
-    bool parseNumber(Json &out)
-    {
-        const int start = m_i;
-        if (m_i < m_s.size() && m_s[m_i] == u'-')
-            ++m_i;
-        if (m_i < m_s.size() && m_s[m_i] == u'0')
-            ++m_i;
-        else if (!digits())
-            return false;
-        if (m_i < m_s.size() && m_s[m_i] == u'.') {
-            ++m_i;
-            if (!digits())
-                return false;
-        }
-        if (m_i < m_s.size() && (m_s[m_i] == u'e' || m_s[m_i] == u'E')) {
-            ++m_i;
-            if (m_i < m_s.size() && (m_s[m_i] == u'+' || m_s[m_i] == u'-'))
-                ++m_i;
-            if (!digits())
-                return false;
-        }
-        out.type = Json::Number;
-        out.text = m_s.mid(start, m_i - start);
-        return true;
-    }
-    bool hex4(char16_t &unit)
-    {
-        if (m_i + 4 > m_s.size())
-            return false;
-        bool ok = false;
-        unit = char16_t(QStringView(m_s).mid(m_i, 4).toUShort(&ok, 16));
-        m_i += 4;
-        return ok;
-    }
-    bool parseString(QString &out)
-    {
-        if (m_i >= m_s.size() || m_s[m_i] != u'"')
-            return false;
-        ++m_i;
-        while (m_i < m_s.size()) {
-            const QChar c = m_s[m_i++];
-            if (c == u'"')
-                return true;
-            if (c.unicode() < 0x20)
-                return false;
-            if (c != u'\\') {
-                out.append(c);
-                continue;
-            }
-            if (m_i >= m_s.size())
-                return false;
-            const QChar e = m_s[m_i++];
-            switch (e.unicode()) {
-            case u'"': out.append(u'"'); break;
-            case u'\\': out.append(u'\\'); break;
-            case u'/': out.append(u'/'); break;
-            case u'b': out.append(u'\b'); break;
-            case u'f': out.append(u'\f'); break;
-            case u'n': out.append(u'\n'); break;
-            case u'r': out.append(u'\r'); break;
-            case u't': out.append(u'\t'); break;
-            case u'u': {
-                char16_t unit = 0;
-                if (!hex4(unit))
-                    return false;
-                out.append(QChar(unit));
-                break;
-            }
-            default:
-                return false;
-            }
-        }
+    if (depth > maxJsonDepth)
         return false;
+    switch (document.kind(node)) {
+    case Core::JsonKind::Null:
+        out.type = Json::Null;
+        break;
+    case Core::JsonKind::Bool:
+        out.type = Json::Bool;
+        out.boolean = document.boolValue(node);
+        break;
+    case Core::JsonKind::Number:
+        out.type = Json::Number;
+        out.text = document.numberText(node);
+        break;
+    case Core::JsonKind::String:
+        out.type = Json::String;
+        out.text = document.stringValue(node);
+        break;
+    case Core::JsonKind::Array:
+    case Core::JsonKind::Object: {
+        const bool object = document.kind(node) == Core::JsonKind::Object;
+        out.type = object ? Json::Object : Json::Array;
+        const int count = document.childCount(node);
+        for (int index = 0; index < count; ++index) {
+            const Core::ResponseDocument::NodeId child = document.child(node, index);
+            if (object)
+                out.keys.push_back(document.key(child));
+            Json item;
+            if (!jsonFromDocument(document, child, depth + 1, item))
+                return false;
+            out.items.push_back(std::move(item));
+        }
+        break;
     }
+    }
+    return true;
+}
 
-    const QString &m_s;
-    qsizetype m_i = 0;
-};
+/// The variables text as a Json tree; nullopt when it is not valid JSON (RFC 8259).
+std::optional<Json> readJson(const QByteArray &text)
+{
+    const auto document = Core::ResponseDocument::parse(text);
+    Json out;
+    if (!document || !jsonFromDocument(*document, document->root(), 0, out))
+        return std::nullopt;
+    return out;
+}
 
 /// Integers JavaScript's double cannot hold exactly (conservatively: 16 digits and more).
 bool hasBigInteger(const Json &json)
@@ -557,7 +412,7 @@ Context makeContext(const EndpointProfile &endpoint, const GraphQLRequest &reque
     const QString variables = QString::fromUtf8(request.variablesJson).trimmed();
     if (!variables.isEmpty() && variables != u"null"_s) {
         context.variablesText = variables;
-        std::optional<Json> parsed = JsonReader(variables).document();
+        std::optional<Json> parsed = readJson(variables.toUtf8());
         if (parsed && parsed->type == Json::Object) {
             context.variables = std::move(parsed);
             context.bigIntegers = hasBigInteger(*context.variables);
