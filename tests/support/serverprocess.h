@@ -14,7 +14,7 @@ class QProcess;
 /**
  * Owns one test server process (tests/servers/dagger_session.py, tests/servers/dagster_server.py) started
  * with the project's venv interpreter, SEXTANT_SOURCE_DIR "/.venv/bin/python" (override: env SEXTANT_PYTHON), or a
- *  Node.js reference server (tests/reference/NAME.mjs) run by node from PATH.
+ * Node.js reference server (tests/reference/NAME.mjs) run by node from PATH.
  *
  * start() blocks the calling thread (no event loop needed) until the server prints its `PORT=<n>` line on stdout,
  * collecting every `KEY=VALUE` line up to and including it, or until timeoutMs passes. The servers print PORT= last,
