@@ -8,6 +8,7 @@
 #include <core/response/responsedocument.h>
 #include <net/certificatetrust.h>
 #include <net/graphqlclient.h>
+#include <net/responseclassifier.h>
 
 #include <QEventLoop>
 #include <QFile>
@@ -85,9 +86,19 @@ int reportGraphQLResponse(const Sextant::Net::HttpResult &result)
     text = text.simplified();
     if (text.size() > 200)
         text = text.left(200) + u'…';
-    writeErr(u"sextant: the response has %1 error%2%3"_s.arg(errorCount)
+    // A GraphQL error body on a non-2xx status (403, 429, 500 ...): the status and Retry-After matter as much as
+    // the first error's message (PROTOCOLS.md §1.7: the status may come from a proxy).
+    const bool success = result.httpStatus >= 200 && result.httpStatus < 300;
+    const QString status =
+        result.httpStatus > 0 && !success
+            ? Sextant::Net::ResponseClassifier::statusText(result.httpStatus, result.reasonPhrase) + u": "_s
+            : QString();
+    const QString retry = Sextant::Net::ResponseClassifier::retryAfter(result);
+    writeErr(u"sextant: %1the response has %2 error%3%4%5"_s.arg(status)
+                 .arg(errorCount)
                  .arg(errorCount == 1 ? QString() : u"s"_s)
-                 .arg(text.isEmpty() ? QString() : u": "_s + text));
+                 .arg(text.isEmpty() ? QString() : u": "_s + text)
+                 .arg(retry.isEmpty() ? QString() : u" — "_s + retry));
     return ExitResponseErrors;
 }
 

@@ -81,6 +81,10 @@ int runSubscribeCommand(const QueryOptions &options, const Sextant::Net::GraphQL
     });
     signalPoll.start();
 
+    // --timeout bounds the handshake and connection_ack too (never beyond the session's own ack limit).
+    if (options.endpoint.timeoutMs > 0
+        && (session.ackTimeoutMs() <= 0 || options.endpoint.timeoutMs < session.ackTimeoutMs()))
+        session.setAckTimeoutMs(options.endpoint.timeoutMs);
     session.start(options.endpoint, request);
     if (!finished)
         loop.exec();

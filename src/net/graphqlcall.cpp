@@ -37,6 +37,14 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
            && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && defaultPort(a) == defaultPort(b);
 }
 
+/// Qt's text for a body past QNetworkRequest::decompressedSafetyCheckThreshold (QDecompressHelper); any other
+/// "Decompression failed: …" is corrupt data (zlib/brotli/zstd's own message follows the colon).
+bool isDecompressionLimit(const QString &errorString)
+{
+    return errorString.contains(u"exceeds the limits"_s, Qt::CaseInsensitive)
+           || errorString.contains(u"SafetyCheckThreshold"_s, Qt::CaseInsensitive);
+}
+
 bool isDecompressionFailure(QNetworkReply::NetworkError error, const QString &errorString)
 {
     // Qt reports a body past QNetworkRequest::decompressedSafetyCheckThreshold as a content error whose text starts
@@ -59,6 +67,7 @@ void GraphQLCall::send()
     m_currentUrl = m_hop.url;
     m_sslErrors.clear();
     m_tls.reset();
+    m_encrypted = false;
     attach(m_client->send(m_hop, sameOrigin(m_hop.url, m_endpoint.url), m_endpoint));
 }
 
@@ -83,6 +92,7 @@ void GraphQLCall::attach(QNetworkReply *reply)
     });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, &GraphQLCall::onSslErrors);
+    connect(reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
 #endif
 }
 
@@ -294,6 +304,38 @@ QString GraphQLCall::hostAndPort() const
     return url.host() + u':' + QString::number(defaultPort(url));
 }
 
+GraphQLCall::DecompressionFailure GraphQLCall::decompressionFailureKind(const QString &errorString,
+                                                                      const QString &encoding) const
+{
+    if (isDecompressionLimit(errorString))
+        return DecompressionFailure::OverLimit;
+    // Qt 6.4 says only "Decompression failed: " for both corrupt data and the ratio check, so bound it: the check
+    // applies past the threshold of decompressed bytes, and deflate expands at most ~1032:1 (RFC 1951 stored
+    // maximum), so a gzip/deflate body whose Content-Length times 1032 stays under the threshold was corrupt.
+    const qint64 threshold =
+        m_client ? m_client->decompressedSafetyThresholdBytes() : GraphQLClient::decompressedSafetyThreshold;
+    if (threshold < 0)
+        return DecompressionFailure::Corrupt; // no ratio check at all
+    const QString lower = encoding.toLower();
+    const bool deflate = lower.contains(u"gzip"_s) || lower.contains(u"deflate"_s);
+    // Qt removes Content-Length from a compressed reply and keeps it in OriginalContentLengthAttribute.
+    bool known = false;
+    const qint64 compressed =
+        m_reply ? m_reply->attribute(QNetworkRequest::OriginalContentLengthAttribute).toLongLong(&known) : -1;
+    if (!deflate || !known || compressed < 0)
+        return DecompressionFailure::Unknown;
+    return compressed * maxDeflateRatio < threshold ? DecompressionFailure::Corrupt : DecompressionFailure::OverLimit;
+}
+
+QString GraphQLCall::incompleteMessage(qint64 received) const
+{
+    QString sizes = HttpResult::formatSize(received);
+    if (m_bytesTotal > 0)
+        sizes += u" of "_s + HttpResult::formatSize(m_bytesTotal);
+    return u"The server at "_s + hostAndPort() + u" closed the connection before the response was complete ("_s + sizes
+           + u" received)"_s;
+}
+
 QString GraphQLCall::transportMessage(int error, const HttpResult &result) const
 {
     const QString errorString = m_reply ? m_reply->errorString() : QString();
@@ -303,9 +345,12 @@ QString GraphQLCall::transportMessage(int error, const HttpResult &result) const
     case QNetworkReply::HostNotFoundError:
         return u"Host not found: "_s + m_endpoint.url.host() + u" — check the endpoint URL"_s;
     case QNetworkReply::RemoteHostClosedError:
-        if (result.httpStatus > 0) {
-            return u"The server at "_s + hostAndPort() + u" closed the connection before the response was complete ("_s
-                   + HttpResult::formatSize(result.body.size()) + u" received)"_s;
+        if (result.httpStatus > 0)
+            return incompleteMessage(result.body.size());
+        if (m_currentUrl.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 && !m_encrypted) {
+            // The TLS handshake never finished: a plain "closed without answering" would hide where it failed.
+            return u"TLS handshake with "_s + hostAndPort()
+                   + u" failed: the server closed the connection during the handshake (is it speaking TLS?)"_s;
         }
         return u"The server at "_s + hostAndPort() + u" closed the connection without answering"_s;
     case QNetworkReply::SslHandshakeFailedError:
@@ -379,9 +424,29 @@ void GraphQLCall::onReplyFinished()
                              + QString::number(double(m_endpoint.timeoutMs) / 1000.0) + u" s — the request timed out"_s;
         } else if (result.httpStatus > 0 && isDecompressionFailure(error, reply->errorString())) {
             result.kind = ResultKind::TransportError;
-            result.message = u"The compressed response from "_s + hostAndPort()
-                             + u" expands far beyond its transferred size (over the decompression safety limit); "
-                               u"the request was stopped"_s;
+            const QString encoding = QString::fromLatin1(reply->rawHeader("Content-Encoding").trimmed());
+            const QString from = u"The compressed response from "_s + hostAndPort();
+            switch (decompressionFailureKind(reply->errorString(), encoding)) {
+            case DecompressionFailure::OverLimit:
+                result.message = from
+                                 + u" expands far beyond its transferred size (over the decompression safety limit); "
+                                   u"the request was stopped"_s;
+                break;
+            case DecompressionFailure::Corrupt:
+                result.message = from + u" could not be decompressed: the "_s + encoding + u" data is corrupt"_s;
+                break;
+            case DecompressionFailure::Unknown:
+                result.message = from + u" could not be decompressed ("_s + encoding
+                                 + u"): the data is corrupt or expands beyond the decompression safety limit"_s;
+                break;
+            }
+        } else if (result.httpStatus > 0 && m_bytesTotal > 0 && result.body.size() < m_bytesTotal
+                   && reply->rawHeader("Content-Encoding").isEmpty() && m_hop.method != "HEAD"
+                   && (error == QNetworkReply::NoError || error == QNetworkReply::RemoteHostClosedError
+                       || error >= QNetworkReply::ContentAccessDenied)) {
+            // Fewer bytes than Content-Length: Qt does not always report a reset mid-body as an error.
+            result.kind = ResultKind::TransportError;
+            result.message = incompleteMessage(result.body.size());
         } else if (result.httpStatus > 0
                    && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied)) {
             // Qt maps 4xx/5xx to content/protocol/server errors, but the body is the server's answer: classify it.

@@ -102,6 +102,12 @@ private:
     void onReplyFinished();
     void finish(HttpResult result);
     QString hostAndPort() const;
+    enum class DecompressionFailure { OverLimit, Corrupt, Unknown };
+    /// Deflate's largest expansion (about 1032:1): a bound to tell a corrupt body from one over Qt's ratio check.
+    static constexpr qint64 maxDeflateRatio = 1032;
+    DecompressionFailure decompressionFailureKind(const QString &errorString, const QString &encoding) const;
+    /// "The server at host:port closed the connection before the response was complete (100 B of 4.0 KB received)".
+    QString incompleteMessage(qint64 received) const;
     QString transportMessage(int error, const HttpResult &result) const;
 
     QPointer<QNetworkReply> m_reply;
@@ -123,6 +129,7 @@ private:
     qint64 m_reportedBytes = -1;    ///< body size at the last progressed()
     QStringList m_sslErrors;
     std::optional<TlsFailure> m_tls;
+    bool m_encrypted = false; ///< the current hop completed a TLS handshake (QNetworkReply::encrypted)
 };
 
 } // namespace Sextant::Net

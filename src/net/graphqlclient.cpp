@@ -53,6 +53,11 @@ CookieStore *GraphQLClient::cookieStore() const
     return m_cookies;
 }
 
+qint64 GraphQLClient::decompressedSafetyThresholdBytes() const
+{
+    return m_decompressedSafetyThreshold;
+}
+
 void GraphQLClient::setDecompressedSafetyThresholdBytes(qint64 bytes)
 {
     m_decompressedSafetyThreshold = bytes;

@@ -63,6 +63,7 @@ public:
     /// Decompressed size after which Qt's compression-ratio check applies (bytes, default
     /// decompressedSafetyThreshold); a reply that trips it finishes as TransportError.
     void setDecompressedSafetyThresholdBytes(qint64 bytes);
+    qint64 decompressedSafetyThresholdBytes() const; ///< bytes; -1 = no check (QNetworkRequest)
 
     /// "Basic " + base64(token + ":") — the Dagger session's Authorization value (§5.1).
     static QByteArray daggerAuthorization(const QString &token);

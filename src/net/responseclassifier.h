@@ -6,6 +6,7 @@
 #include "net/httpresult.h"
 
 #include <QByteArrayView>
+#include <QDateTime>
 
 namespace Sextant::Net {
 
@@ -19,7 +20,10 @@ namespace Sextant::Net {
  *  - a data/errors object otherwise (legacy 4xx/5xx, or labelled text/plain): a GraphQL response with
  *    probablyGraphQL set and, for non-2xx, a message that keeps the status prominent;
  *  - anything else NotGraphQL with one clear line: HTML pages, empty bodies, other text and JSON, 406/413/414/415/
- *    431 worded for what the client sent, 405/414 after a GET (HttpResult::requestMethod) naming GET.
+ *    431 worded for what the client sent, 405/414 after a GET (HttpResult::requestMethod) naming GET; almost-JSON
+ *    bodies say why (not valid UTF-8 at byte N, nested deeper than 1024 levels), JSON that is no object names its
+ *    kind (a JSON null/array/... with no "data" or "errors"), an empty chunked body says the chunked transfer ended
+ *    before any data (Qt 6.4 reads a malformed chunk size as the last chunk).
  * Any thread.
  *
  * Bodies up to maxValidatedBodySize are validated with QJsonDocument; larger ones are trusted from their first
@@ -32,7 +36,12 @@ public:
     static constexpr qsizetype maxValidatedBodySize = 1024 * 1024;
 
     /// Fills kind and message of a result whose httpStatus, reasonPhrase, contentType, body and headers are set.
+    /// A non-empty message gets " — retry after 120 s" appended when the reply has a Retry-After header.
     static void classify(HttpResult &result, const EndpointProfile &endpoint);
+
+    /// "retry after 120 s" for Retry-After: 120, "retry after 300 s (2026-11-26 00:30:00 UTC)" for an HTTP-date
+    /// (seconds from @p now, 0 when past); empty when the header is absent or unreadable (RFC 9110 §10.2.3).
+    static QString retryAfter(const HttpResult &result, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     /// The media type of a Content-Type value: lower-cased, parameters stripped (RFC 9110 §8.3.1).
     static QByteArray mediaType(QByteArrayView contentType);
@@ -40,6 +49,9 @@ public:
     static QString statusText(int status, const QByteArray &reasonPhrase);
     /// The first maxChars characters of a body as one line (whitespace collapsed, "…" when cut).
     static QString excerpt(const QByteArray &body, qsizetype maxChars = 120);
+
+private:
+    static void classifyBody(HttpResult &result, const EndpointProfile &endpoint);
 };
 
 } // namespace Sextant::Net

@@ -268,6 +268,7 @@ void SubscriptionSession::open(const QStringList &subprotocols)
         m_socket->deleteLater();
     }
     m_everConnected = false;
+    m_closeFrameSeen = false;
     m_socketError.clear();
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
@@ -277,6 +278,9 @@ void SubscriptionSession::open(const QStringList &subprotocols)
         socket->setProxy(QNetworkProxy::NoProxy);
     connect(socket, &QWebSocket::connected, this, &SubscriptionSession::onConnected);
     connect(socket, &QWebSocket::disconnected, this, &SubscriptionSession::onDisconnected);
+    // QWebSocket emits aboutToClose only for a close handshake (received or sent); a TCP drop or reset goes straight
+    // to disconnected() with the default closeCode() 1000, which must not read as a normal closure.
+    connect(socket, &QWebSocket::aboutToClose, this, [this] { m_closeFrameSeen = true; });
     connect(socket, &QWebSocket::textMessageReceived, this, &SubscriptionSession::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
         onTextMessage(QString::fromUtf8(bytes)); // graphql-ws servers may send text as binary frames
@@ -527,6 +531,16 @@ void SubscriptionSession::onDisconnected()
         finish(SubscriptionEnd::Reason::TransportError,
                u"could not open the WebSocket to "_s + endpointText()
                    + (m_socketError.isEmpty() ? QString() : u": "_s + m_socketError));
+        return;
+    }
+    if (!m_closeFrameSeen) {
+        // RFC 6455 §7.1.5: no close frame was received, so the close code is 1006 whatever QWebSocket reports.
+        const QString text = (m_state == State::Initialising
+                                  ? u"the connection dropped before the server acknowledged it, without a close frame "_s
+                                  : u"the connection dropped without a close frame "_s)
+                             + u"(1006 abnormal closure)"_s
+                             + (m_socketError.isEmpty() ? QString() : u": "_s + m_socketError);
+        finish(SubscriptionEnd::Reason::Closed, text, 1006, QString());
         return;
     }
     const int code = int(m_socket->closeCode());

@@ -70,7 +70,9 @@ struct SubscriptionEnd final
  * message() with the payload normalized to {"errors":[…]} and then ends the session (ServerError). Server `ping` is
  * answered with `pong`; `ka` and `pong` are ignored. A message that is not a JSON object with a string "type", or an
  * unknown type on graphql-transport-ws, closes the socket with 4400 (§3.1) and ends with ProtocolError. Incoming
- * messages are limited to maxMessageBytes (default 64 MiB); larger ones close the socket (1009).
+ * messages are limited to maxMessageBytes (default 64 MiB); larger ones close the socket (1009). A connection that
+ * drops without a close handshake (TCP reset or close) ends Closed with closeCode 1006 and "the connection dropped
+ * without a close frame (1006 abnormal closure)", whatever QWebSocket::closeCode() says (RFC 6455 §7.1.5).
  *
  * Timeouts: the handshake and `connection_ack` must arrive within ackTimeoutMs (default 10 s; 0 = wait forever),
  * otherwise Timeout with "the server never acknowledged the connection (connection_ack) within 10 s". Keep-alive
@@ -177,6 +179,7 @@ private:
     int m_messageCount = 0;
     bool m_fallbackTried = false;
     bool m_everConnected = false;
+    bool m_closeFrameSeen = false; ///< the socket saw a close handshake (QWebSocket::aboutToClose) before it dropped
     QString m_socketError;
     QByteArray m_operationId = QByteArrayLiteral("1");
 };

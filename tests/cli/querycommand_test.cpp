@@ -97,6 +97,7 @@ private slots:
     void successPrintsIndentedJsonInServerOrder();
     void responseErrorsExitOne_data();
     void responseErrorsExitOne();
+    void rateLimitedShowsStatusAndRetryAfter();
     void failuresExitTwo_data();
     void failuresExitTwo();
     void transportErrorExitsTwo();
@@ -175,9 +176,11 @@ void QueryCommandTest::responseErrorsExitOne_data()
         << 400
         << QByteArray(
                R"({"data": null, "errors": [{"message": "Cannot query field 'x' on type 'Query'."}, {"message": "second"}]})")
-        << QByteArray("sextant: the response has 2 errors: Cannot query field 'x' on type 'Query'.\n");
+        << QByteArray("sextant: HTTP 400 Bad Request: the response has 2 errors: Cannot query field 'x' on type "
+                      "'Query'.\n");
     QTest::newRow("gqlgen 422") << 422 << QByteArray(R"({"errors":[{"message":"Unknown type \"Foo\"."}],"data":null})")
-                                << QByteArray("sextant: the response has 1 error: Unknown type \"Foo\".\n");
+                                << QByteArray("sextant: HTTP 422 Unprocessable Entity: the response has 1 error: "
+                                              "Unknown type \"Foo\".\n");
 }
 
 void QueryCommandTest::responseErrorsExitOne()
@@ -192,6 +195,20 @@ void QueryCommandTest::responseErrorsExitOne()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err, expectedErr);
     QCOMPARE(QJsonDocument::fromJson(run.out), QJsonDocument::fromJson(body)); // the response is still printed
+}
+
+void QueryCommandTest::rateLimitedShowsStatusAndRetryAfter()
+{
+    FakeHttpServer server;
+    FakeHttpServer::Response response = FakeHttpServer::json(429, R"({"errors":[{"message":"rate limit exceeded"}]})");
+    response.reason = "Too Many Requests";
+    response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("120")));
+    server.enqueue(response);
+    const Run run = runSextant(queryArgs(server), "{ a }");
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, QByteArray("sextant: HTTP 429 Too Many Requests: the response has 1 error: rate limit exceeded — "
+                                 "retry after 120 s\n"));
 }
 
 void QueryCommandTest::failuresExitTwo_data()

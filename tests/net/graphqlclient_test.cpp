@@ -78,6 +78,8 @@ private slots:
     void unresolvableHost();
     void closedMidBody();
     void tlsHandshakeFailure();
+    void tlsHandshakeCut();
+    void corruptGzip();
     void abortCancels();
     void timeoutTimesOut();
     void noTimeoutForDagger();
@@ -371,6 +373,44 @@ void GraphQLClientTest::tlsHandshakeFailure()
     QCOMPARE(result->httpStatus, 0);
     QVERIFY2(result->message.startsWith(u"TLS handshake with 127.0.0.1:%1 failed: "_s.arg(plain.serverPort())),
              qPrintable(result->message));
+}
+
+void GraphQLClientTest::tlsHandshakeCut()
+{
+    // https:// to a server that reads the ClientHello and closes: not "closed without answering" but a TLS failure.
+    QTcpServer cutter;
+    QVERIFY(cutter.listen(QHostAddress::LocalHost, 0));
+    connect(&cutter, &QTcpServer::newConnection, &cutter, [&cutter] {
+        while (QTcpSocket *socket = cutter.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->close();
+            });
+        }
+    });
+    QUrl url(u"https://127.0.0.1/graphql"_s);
+    url.setPort(cutter.serverPort());
+    GraphQLClient client;
+    const auto result = runCall(client, genericProfile(url));
+    QVERIFY(result);
+    QCOMPARE(result->kind, ResultKind::TransportError);
+    QVERIFY2(result->message.startsWith(u"TLS handshake with 127.0.0.1:%1 failed: "_s.arg(cutter.serverPort())),
+             qPrintable(result->message));
+}
+
+void GraphQLClientTest::corruptGzip()
+{
+    FakeHttpServer server;
+    FakeHttpServer::Response response = FakeHttpServer::json(
+        200, QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) + QByteArray("not deflate data ").repeated(4));
+    response.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
+    server.enqueue(response);
+    GraphQLClient client;
+    const auto result = runCall(client, genericProfile(server.url()));
+    QVERIFY(result);
+    QCOMPARE(result->kind, ResultKind::TransportError);
+    QVERIFY2(result->message.contains(u"could not be decompressed: the gzip data is corrupt"_s), qPrintable(result->message));
+    QVERIFY2(!result->message.contains(u"safety limit"_s), qPrintable(result->message));
 }
 
 void GraphQLClientTest::abortCancels()

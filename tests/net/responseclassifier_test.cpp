@@ -21,6 +21,10 @@ private slots:
     void statusLine();
     void classifyPerMediaType_data();
     void classifyPerMediaType();
+    void almostJsonBodiesSayWhy_data();
+    void almostJsonBodiesSayWhy();
+    void retryAfter();
+    void emptyChunkedBodyNamesTheTransfer();
 };
 
 void ResponseClassifierTest::mediaType_data()
@@ -194,6 +198,86 @@ void ResponseClassifierTest::classifyPerMediaType()
         result.elapsedMs = 5;
         QVERIFY(result.statusLine().startsWith(u"HTTP 294 Partial Success · 5 ms"_s));
     }
+}
+
+void ResponseClassifierTest::almostJsonBodiesSayWhy_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expectedPhrase");
+    QTest::newRow("null") << QByteArray("null") << u"a JSON null, not a GraphQL response (no \"data\" or \"errors\""_s;
+    QTest::newRow("number") << QByteArray(" 42\n") << u"a JSON number, not a GraphQL response (no \"data\""_s;
+    QTest::newRow("array") << QByteArray("[1,2,3]") << u"a JSON array, not a GraphQL response (no \"data\""_s;
+    QTest::newRow("object") << QByteArray(R"({"ok":true})") << u"the JSON body has no \"data\" or \"errors\""_s;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"data\":{\"s\":\"a\xff\xfe\"}}") << u"not valid UTF-8 at byte "_s;
+    QTest::newRow("deep nesting") << (QByteArray("{\"data\":") + QByteArray(5000, '[') + QByteArray(5000, ']') + '}')
+                                  << u"nested too deep"_s;
+    QTest::newRow("not JSON at all") << QByteArray("nope") << u"the body is not JSON"_s;
+}
+
+void ResponseClassifierTest::almostJsonBodiesSayWhy()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expectedPhrase);
+    HttpResult result;
+    result.httpStatus = 200;
+    result.contentType = "application/json";
+    result.body = body;
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.kind, ResultKind::NotGraphQL);
+    QVERIFY2(result.message.startsWith(u"HTTP 200: "_s), qPrintable(result.message));
+    QVERIFY2(result.message.contains(expectedPhrase), qPrintable(result.message));
+}
+
+void ResponseClassifierTest::retryAfter()
+{
+    const QDateTime now(QDate(2026, 11, 26), QTime(0, 0, 0), Qt::UTC);
+    HttpResult result;
+    QCOMPARE(ResponseClassifier::retryAfter(result, now), QString());
+    result.responseHeaders = {{"Retry-After", "120"}};
+    QCOMPARE(ResponseClassifier::retryAfter(result, now), u"retry after 120 s"_s);
+    result.responseHeaders = {{"retry-after", "Thu, 26 Nov 2026 00:05:00 GMT"}};
+    QCOMPARE(ResponseClassifier::retryAfter(result, now), u"retry after 300 s (2026-11-26 00:05:00 UTC)"_s);
+    result.responseHeaders = {{"Retry-After", "soon"}};
+    QCOMPARE(ResponseClassifier::retryAfter(result, now), QString());
+
+    // classify() appends it to every message: a GraphQL error body on 429 and a plain-text 503.
+    result.responseHeaders = {{"Retry-After", "120"}};
+    result.httpStatus = 429;
+    result.contentType = "application/json";
+    result.body = R"({"errors":[{"message":"rate limit exceeded"}]})";
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.kind, ResultKind::GraphQLResponse);
+    QVERIFY2(result.message.startsWith(u"HTTP 429 Too Many Requests: "_s), qPrintable(result.message));
+    QVERIFY2(result.message.endsWith(u" — retry after 120 s"_s), qPrintable(result.message));
+    result.httpStatus = 503;
+    result.contentType = "text/plain";
+    result.body = "Service Unavailable\n";
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.kind, ResultKind::NotGraphQL);
+    QVERIFY2(result.message.startsWith(u"HTTP 503 Service Unavailable: the body is not JSON"_s), qPrintable(result.message));
+    QVERIFY2(result.message.endsWith(u" — retry after 120 s"_s), qPrintable(result.message));
+    // A clean 2xx GraphQL response has no message, so nothing to append to.
+    result.httpStatus = 200;
+    result.contentType = "application/json";
+    result.body = R"({"data":{"ok":true}})";
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.message, QString());
+}
+
+void ResponseClassifierTest::emptyChunkedBodyNamesTheTransfer()
+{
+    HttpResult result;
+    result.httpStatus = 200;
+    result.contentType = "application/json";
+    result.finalUrl = QUrl(u"http://127.0.0.1:4000/graphql"_s);
+    result.responseHeaders = {{"Transfer-Encoding", "chunked"}};
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.kind, ResultKind::NotGraphQL);
+    QCOMPARE(result.message, u"HTTP 200: empty response body — the chunked transfer from 127.0.0.1:4000 ended before "
+                             u"any data (a malformed chunk size or an empty answer)"_s);
+    result.responseHeaders.clear();
+    ResponseClassifier::classify(result, EndpointProfile());
+    QCOMPARE(result.message, u"HTTP 200: empty response body"_s);
 }
 
 QTEST_GUILESS_MAIN(ResponseClassifierTest)

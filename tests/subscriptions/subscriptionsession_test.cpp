@@ -4,11 +4,13 @@
 
 #include <support/serverprocess.h>
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -279,6 +281,50 @@ private slots:
         QCOMPARE(run.end.closeCode, code);
         QVERIFY2(run.end.message.contains(QString::number(code) + u' ' + words), qPrintable(run.end.message));
         QVERIFY2(run.end.message.contains(u"hostile close"_s), qPrintable(run.end.message)); // the server's reason
+    }
+
+    void droppedWithoutCloseFrameIs1006()
+    {
+        // A server that accepts the upgrade, then resets the TCP connection when connection_init arrives: QWebSocket
+        // reports closeCode() 1000 for that, but no close frame came, so it is 1006 (RFC 6455 §7.1.5).
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        connect(&server, &QTcpServer::newConnection, &server, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                auto *upgraded = new bool(false);
+                connect(socket, &QObject::destroyed, socket, [upgraded] { delete upgraded; });
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, upgraded] {
+                    if (*upgraded) {
+                        socket->abort(); // the first frame (connection_init): drop without a close frame
+                        return;
+                    }
+                    const QByteArray request = socket->readAll();
+                    const int keyAt = request.toLower().indexOf("sec-websocket-key:");
+                    if (keyAt < 0)
+                        return;
+                    const int end = request.indexOf("\r\n", keyAt);
+                    const QByteArray key = request.mid(keyAt + 18, end - keyAt - 18).trimmed();
+                    const QByteArray guid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"; // RFC 6455 §1.3
+                    const QByteArray accept =
+                        QCryptographicHash::hash(QByteArray(key + guid), QCryptographicHash::Sha1).toBase64();
+                    *upgraded = true;
+                    socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                  "Sec-WebSocket-Protocol: graphql-transport-ws\r\nSec-WebSocket-Accept: "
+                                  + accept + "\r\n\r\n");
+                });
+            }
+        });
+        EndpointProfile profile;
+        profile.url = QUrl(u"http://127.0.0.1:%1/graphql"_s.arg(server.serverPort()));
+        profile.subscriptionProtocol = SubscriptionProtocol::GraphQLTransportWs;
+        SubscriptionSession session;
+        const Run run = runSession(session, profile, request(u"subscription { forever }"_s));
+        QVERIFY(run.finished);
+        QCOMPARE(run.end.reason, SubscriptionEnd::Reason::Closed);
+        QCOMPARE(run.end.closeCode, 1006);
+        QVERIFY2(run.end.message.contains(u"without a close frame (1006 abnormal closure)"_s),
+                 qPrintable(run.end.message));
+        QVERIFY2(!run.end.message.contains(u"1000"_s), qPrintable(run.end.message));
     }
 
     void legacyAutoFallsBackAndCompletes()
