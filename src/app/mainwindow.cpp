@@ -148,11 +148,7 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
         // A TLS failure with a certificate: show it, and after "Trust this certificate" send again at once.
         if (const auto &tls = m_runner->lastTlsFailure(); tls && tls->hasCertificate()
             && m_runningTabId == m_tabs->currentState().id) {
-            const Net::TlsFailure failure = *tls;
-            QTimer::singleShot(0, this, [this, failure] {
-                if (m_endpointServices->offerTrust(failure))
-                    run();
-            });
+            m_endpointServices->offerTrust(*tls, [this] { run(); });
         }
         m_tabs->setResultSummary(m_runningTabId, m_ui->resultView->statusText());
         // The answer belongs to the tab that sent it, even if another tab is in front by now.

@@ -8,11 +8,14 @@
 // unchanged, the window still answers, and the UI thread never stalled longer than 100 ms while the request ran
 // (a 10 ms QTimer heartbeat records the largest gap; 1000 ms when SEXTANT_SANITIZER=1, for ASan/UBSan builds).
 #include <app/endpoints/endpointbar.h>
+#include <app/endpoints/endpointservices.h>
 #include <app/mainwindow.h>
+#include <app/run/certificatedialog.h>
 #include <app/result/resultview.h>
 #include <app/subscriptions/subscriptionview.h>
 #include <app/workspace/tabcontroller.h>
 #include <models/responsetreemodel.h>
+#include <store/endpointsettingsstore.h>
 #include <support/serverprocess.h>
 
 #include <Qsci/qsciscintilla.h>
@@ -107,6 +110,7 @@ private slots:
     void subscription();
     void introspection_data();
     void introspection();
+    void trustCertificateAndRunAgain();
 
 private:
     struct RunOutcome {
@@ -385,6 +389,49 @@ void HostileWindowTest::subscription()
     const QString name = QString::fromLatin1(QTest::currentDataTag()).replace(u'-', u'_');
     const QString document = QStringLiteral("# hostile case %1\nsubscription Hostile_%1 {\n  ticks\n}\n").arg(name);
     checkBehaviour(urlFor(QStringLiteral("http"), path), document, Outcome(outcome), pattern, slow(20000));
+}
+
+// The self-signed case end to end: the TLS error offers the certificate (window-modal, not blocking), "Trust"
+// stores it for that host:port and sends again, which now succeeds; a second window (same data directory) trusts it
+// from the start.
+void HostileWindowTest::trustCertificateAndRunAgain()
+{
+    App::StartOptions options;
+    options.restoreSession = true;
+    options.kind = Net::EndpointKind::GenericHttp;
+    options.endpoint = urlFor(QStringLiteral("tls"), QStringLiteral("/ok"));
+    options.dataDirectory = m_dataDir.filePath(QStringLiteral("trust"));
+    options.workspaceDirectory = m_dataDir.filePath(QStringLiteral("trust-workspace"));
+    const QString document = QStringLiteral("query TrustMe { hostile }\n");
+    {
+        App::MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.queryEditor()->setText(document);
+        QSignalSpy finished(&window, &App::MainWindow::requestFinished);
+        window.run();
+        QVERIFY(finished.wait(slow(20000)));
+        App::CertificateDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<App::CertificateDialog *>()) != nullptr, slow(5000));
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->fingerprintText().contains(u':'), qPrintable(dialog->fingerprintText()));
+        QVERIFY(window.resultView()->messageText().contains(u"TLS"_s, Qt::CaseInsensitive));
+        QTest::mouseClick(dialog->trustButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, slow(20000));
+        QVERIFY2(window.resultView()->messageText().isEmpty(), qPrintable(window.resultView()->messageText()));
+        QVERIFY(window.resultView()->responseModel() && window.resultView()->responseModel()->rowCount() > 0);
+        QCOMPARE(window.endpointServices()->settingsStore()->trustedCertificates().size(), 1);
+        QCOMPARE(window.queryEditor()->text(), document);
+    }
+    App::MainWindow again(options);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    again.queryEditor()->setText(document);
+    QSignalSpy finished(&again, &App::MainWindow::requestFinished);
+    again.run();
+    QVERIFY(finished.wait(slow(20000)));
+    QVERIFY2(again.resultView()->messageText().isEmpty(), qPrintable(again.resultView()->messageText()));
+    QVERIFY(again.findChild<App::CertificateDialog *>() == nullptr);
 }
 
 void HostileWindowTest::introspection_data()

@@ -96,26 +96,31 @@ void EndpointServices::openSettings(const Net::EndpointProfile &profile)
     dialog.exec();
 }
 
-bool EndpointServices::offerTrust(const Net::TlsFailure &failure)
+QDialog *EndpointServices::offerTrust(const Net::TlsFailure &failure, std::function<void()> onTrusted)
 {
-    if (!failure.hasCertificate())
-        return false;
-    CertificateDialog dialog(failure, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    Store::TrustedCertificate certificate;
-    certificate.hostPort = failure.hostPort;
-    certificate.sha256Hex = QString::fromLatin1(failure.sha256.toHex());
-    certificate.subject = failure.subjectText();
-    certificate.issuer = failure.issuer;
-    certificate.notAfter = failure.notAfter;
-    certificate.addedAt = QDateTime::currentDateTimeUtc();
-    if (!m_store->addTrustedCertificate(certificate)) {
-        emit message(m_store->lastError());
-        return false;
-    }
-    syncCertificateTrust();
-    return true;
+    if (!failure.hasCertificate() || m_trustDialog)
+        return nullptr;
+    auto *dialog = new CertificateDialog(failure, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_trustDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, failure, onTrusted = std::move(onTrusted)] {
+        Store::TrustedCertificate certificate;
+        certificate.hostPort = failure.hostPort;
+        certificate.sha256Hex = QString::fromLatin1(failure.sha256.toHex());
+        certificate.subject = failure.subjectText();
+        certificate.issuer = failure.issuer;
+        certificate.notAfter = failure.notAfter;
+        certificate.addedAt = QDateTime::currentDateTimeUtc();
+        if (!m_store->addTrustedCertificate(certificate)) {
+            emit message(m_store->lastError());
+            return;
+        }
+        syncCertificateTrust();
+        if (onTrusted)
+            onTrusted();
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace Sextant::App

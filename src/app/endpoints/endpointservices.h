@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
+class QDialog;
 class QWidget;
 
 namespace Sextant::Net {
@@ -54,10 +57,11 @@ public:
     /// The settings dialog for @p profile (its URL already substituted, so the key matches the requests'). Modal.
     void openSettings(const Net::EndpointProfile &profile);
 
-    /// Shows the certificate of a failed TLS handshake with "Trust this certificate for host:port". Returns true
-    /// when the user trusted it (stored and active at once: the caller may send again); false on Cancel or when
-    /// the failure carries no certificate (a handshake cut before one arrived: nothing to trust).
-    bool offerTrust(const Net::TlsFailure &failure);
+    /// Shows the certificate of a failed TLS handshake with "Trust this certificate for host:port", window-modal
+    /// and without blocking (QDialog::open). When the user trusts it, the certificate is stored and active at once,
+    /// then @p onTrusted runs (the caller sends again). Returns the dialog, or null when the failure carries no
+    /// certificate (a handshake cut before one arrived: nothing to trust) or the same dialog is already open.
+    QDialog *offerTrust(const Net::TlsFailure &failure, std::function<void()> onTrusted);
 
     Store::EndpointSettingsStore *settingsStore() const { return m_store; }
     Net::CertificateTrust *certificateTrust() const { return m_trust; }
@@ -75,6 +79,7 @@ private:
     QWidget *m_window;
     Store::EndpointSettingsStore *m_store;
     Net::CertificateTrust *m_trust;
+    QPointer<QDialog> m_trustDialog;
 };
 
 } // namespace Sextant::App
