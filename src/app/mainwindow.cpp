@@ -911,8 +911,9 @@ void MainWindow::onTabChanged()
         m_results.insert(m_shownTabId, m_ui->resultView->snapshot());
     m_shownTabId = tab.id;
     if (m_resultStack) // the tab whose last run was a subscription shows its messages; the others their result
-        m_resultStack->setCurrentWidget(tab.id == m_subscriptionTabId ? static_cast<QWidget *>(m_subscriptionView)
-                                                                      : m_ui->resultView);
+        m_resultStack->setCurrentWidget(tab.id == m_subscriptionTabId && m_subscriptionView
+                                            ? static_cast<QWidget *>(m_subscriptionView)
+                                            : m_ui->resultView);
     // Each tab shows its own last answer; after a restart only its summary line is left.
     if (m_results.contains(tab.id))
         m_ui->resultView->restore(m_results.value(tab.id));
@@ -1063,7 +1064,7 @@ bool MainWindow::prepareCurrentRequest(PreparedRequest &prepared, Net::EndpointP
 
 void MainWindow::run()
 {
-    if (m_runner->isRunning() || m_subscriptions->isRunning())
+    if (m_runner->isRunning() || (m_subscriptions && m_subscriptions->isRunning()))
         return; // one request at a time; Stop first
     m_runningTabId = m_tabs->currentState().id; // the outcome (or the local problem) belongs to this tab
     PreparedRequest prepared;
@@ -1077,7 +1078,7 @@ void MainWindow::run()
         m_ui->endpointBar->setStatus(tr("No DAGGER_SESSION_TOKEN: sending without credentials."), true);
     if (Net::SubscriptionSession::isSubscriptionRequest(prepared.request)) {
         m_subscriptionTabId = m_runningTabId;
-        m_subscriptions->start(profile, prepared.request);
+        ensureSubscriptions()->start(profile, prepared.request);
         return;
     }
     if (m_subscriptionTabId == m_runningTabId)
@@ -1120,16 +1121,27 @@ void MainWindow::setupServerFeatures(const StartOptions &options)
             statusBar()->showMessage(error, 20000);
     }
 
-    // Subscriptions: a live message list in the result view's place while one runs.
+    // Subscriptions: a live message list in the result view's place while one runs (made at the first one).
+    m_resultStack = new QStackedWidget;
+    m_resultStack->setObjectName(QStringLiteral("resultStack"));
+    if (auto *splitter = qobject_cast<QSplitter *>(m_ui->resultView->parentWidget()))
+        splitter->replaceWidget(splitter->indexOf(m_ui->resultView), m_resultStack);
+    m_resultStack->addWidget(m_ui->resultView);
+
+    // Dagster: Runs dock and Launch Run, enabled for Dagster endpoints.
+    m_dagster = new DagsterMenu(m_client, this);
+    connect(m_dagster, &DagsterMenu::openRunRequested, this, &MainWindow::openDagsterRun);
+    connect(m_endpointServices->settingsStore(), &Store::EndpointSettingsStore::settingsChanged, this,
+            &MainWindow::updateEndpointFeatures);
+}
+
+SubscriptionController *MainWindow::ensureSubscriptions()
+{
+    if (m_subscriptions)
+        return m_subscriptions;
     m_subscriptionView = new SubscriptionView;
     m_subscriptionView->setObjectName(QStringLiteral("subscriptionView"));
     m_subscriptions = new SubscriptionController(m_subscriptionView, this);
-    m_resultStack = new QStackedWidget;
-    m_resultStack->setObjectName(QStringLiteral("resultStack"));
-    if (auto *splitter = qobject_cast<QSplitter *>(m_ui->resultView->parentWidget())) {
-        splitter->replaceWidget(splitter->indexOf(m_ui->resultView), m_resultStack);
-    }
-    m_resultStack->addWidget(m_ui->resultView);
     m_resultStack->addWidget(m_subscriptionView);
     connect(m_subscriptions, &SubscriptionController::started, this, [this] {
         m_ui->endpointBar->setRunning(true);
@@ -1143,12 +1155,7 @@ void MainWindow::setupServerFeatures(const StartOptions &options)
     });
     connect(m_subscriptionView->resultView(), &ResultView::errorLocationActivated, this,
             [this](int line, int column) { moveEditorCursor(m_ui->queryEditor, line, column); });
-
-    // Dagster: Runs dock and Launch Run, enabled for Dagster endpoints.
-    m_dagster = new DagsterMenu(m_client, this);
-    connect(m_dagster, &DagsterMenu::openRunRequested, this, &MainWindow::openDagsterRun);
-    connect(m_endpointServices->settingsStore(), &Store::EndpointSettingsStore::settingsChanged, this,
-            &MainWindow::updateEndpointFeatures);
+    return m_subscriptions;
 }
 
 void MainWindow::updateEndpointFeatures()
@@ -1202,7 +1209,8 @@ int MainWindow::operationIndexAtCursor() const
 void MainWindow::stop()
 {
     m_runner->stop();
-    m_subscriptions->stop();
+    if (m_subscriptions)
+        m_subscriptions->stop();
 }
 
 void MainWindow::moveEditorCursor(QsciScintilla *editor, int line, int column)
@@ -1218,7 +1226,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_tabs->flush();
     m_runner->stop();
-    m_subscriptions->stop();
+    if (m_subscriptions)
+        m_subscriptions->stop();
     m_introspection->abort();
     event->accept();
 }

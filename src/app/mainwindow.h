@@ -115,6 +115,7 @@ public:
     CollectionDock *collections() const;
     EndpointServices *endpointServices() const { return m_endpointServices; }
     DagsterMenu *dagsterMenu() const { return m_dagster; }
+    /// Null until the first subscription runs.
     SubscriptionView *subscriptionView() const { return m_subscriptionView; }
     SubscriptionController *subscriptions() const { return m_subscriptions; }
 
@@ -182,6 +183,7 @@ private:
     void setupServerFeatures(const StartOptions &options);
     void updateEndpointFeatures(); ///< the Dagster menu follows the current endpoint
     void openDagsterRun(const QString &runId);
+    SubscriptionController *ensureSubscriptions(); ///< the controller and its view, made at the first subscription
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GraphQLLexer *m_lexer = nullptr;

@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSignalBlocker>
 
 using namespace Qt::StringLiterals;
 
@@ -21,25 +22,24 @@ DagsterMenu::DagsterMenu(Net::GraphQLClient *client, QMainWindow *window)
     : QObject(window)
     , m_client(client)
     , m_window(window)
-    , m_runs(new RunsView(client, Net::EndpointProfile::dagster(), window))
-    , m_dock(new QDockWidget(tr("Dagster Runs"), window))
 {
-    m_dock->setObjectName(u"DagsterRunsDock"_s);
-    m_dock->setWidget(m_runs);
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-    m_dock->hide(); // hidden: no requests
-
-    m_runsAction = m_dock->toggleViewAction();
-    m_runsAction->setText(tr("&Runs"));
+    // The dock and its view are made when first shown: a window that never talks to Dagster never pays for them.
+    m_runsAction = new QAction(tr("&Runs"), window);
     m_runsAction->setObjectName(u"Dagster.Runs"_s);
+    m_runsAction->setCheckable(true);
     m_runsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     m_runsAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_runsAction, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            ensureDock()->show();
+        else if (m_dock)
+            m_dock->hide();
+    });
     m_launchAction = new QAction(tr("&Launch Run…"), window);
     m_launchAction->setObjectName(u"Dagster.LaunchRun"_s);
     m_launchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     m_launchAction->setShortcutContext(Qt::WindowShortcut);
     connect(m_launchAction, &QAction::triggered, this, &DagsterMenu::openLaunchDialog);
-    connect(m_runs, &RunsView::openRunInTab, this, &DagsterMenu::openRunRequested);
 
     m_menu = window->menuBar()->addMenu(tr("&Dagster"));
     m_menu->addAction(m_runsAction);
@@ -47,6 +47,24 @@ DagsterMenu::DagsterMenu(Net::GraphQLClient *client, QMainWindow *window)
     window->addAction(m_runsAction);
     window->addAction(m_launchAction);
     setEndpoint(Net::EndpointProfile());
+}
+
+QDockWidget *DagsterMenu::ensureDock()
+{
+    if (m_dock)
+        return m_dock;
+    m_runs = new RunsView(m_client, m_endpoint, m_window);
+    m_dock = new QDockWidget(tr("Dagster Runs"), m_window);
+    m_dock->setObjectName(u"DagsterRunsDock"_s);
+    m_dock->setWidget(m_runs);
+    m_dock->hide(); // hidden: no requests
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this] {
+        const QSignalBlocker blocker(m_runsAction);
+        m_runsAction->setChecked(m_dock->isVisible());
+    });
+    connect(m_runs, &RunsView::openRunInTab, this, &DagsterMenu::openRunRequested);
+    return m_dock;
 }
 
 DagsterMenu::~DagsterMenu() = default;
@@ -59,15 +77,15 @@ void DagsterMenu::setEndpoint(const Net::EndpointProfile &endpoint)
     const QString disabledTip = tr("Needs a Dagster endpoint (pick Dagster in the endpoint bar)");
     m_runsAction->setToolTip(dagster ? tr("Runs of this Dagster webserver") : disabledTip);
     m_launchAction->setToolTip(dagster ? tr("Launch a job with a run config form") : disabledTip);
-    if (!dagster) {
-        m_dock->hide();
-        m_endpoint = endpoint;
-        return;
-    }
     const bool changed = endpoint.profileKey() != m_endpoint.profileKey() || endpoint.headers != m_endpoint.headers
                          || endpoint.timeoutMs != m_endpoint.timeoutMs;
     m_endpoint = endpoint;
-    if (changed)
+    if (!dagster) {
+        if (m_dock)
+            m_dock->hide();
+        return;
+    }
+    if (changed && m_runs)
         m_runs->setEndpoint(endpoint);
 }
 

@@ -20,7 +20,7 @@ namespace Sextant::App {
 class RunsView;
 
 /**
- * Puts a "Dagster" menu into @p window with "Runs" (a dock over runsOrError, Ctrl+Alt+R) and "Launch Run…" (the
+ * Puts a "Dagster" menu into @p window with "Runs" (a dock over runsOrError, made when first shown, Ctrl+Alt+R) and "Launch Run…" (the
  * form generated from runConfigSchemaOrError, Ctrl+Alt+L). Both act on the endpoint given to setEndpoint() and are
  * disabled for other endpoint kinds; the dock is hidden then (a hidden RunsView sends nothing).
  * A run picked in the Runs view (double-click, Enter) or launched from the dialog is offered through
@@ -41,6 +41,7 @@ public:
     QMenu *menu() const { return m_menu; }
     QAction *runsAction() const { return m_runsAction; }
     QAction *launchAction() const { return m_launchAction; }
+    /// Null until Runs is first shown.
     QDockWidget *runsDock() const { return m_dock; }
     RunsView *runsView() const { return m_runs; }
 
@@ -54,12 +55,13 @@ signals:
 
 private:
     void openLaunchDialog();
+    QDockWidget *ensureDock();
 
     Net::GraphQLClient *m_client;
     QMainWindow *m_window;
     Net::EndpointProfile m_endpoint;
-    RunsView *m_runs;
-    QDockWidget *m_dock;
+    RunsView *m_runs = nullptr;
+    QDockWidget *m_dock = nullptr;
     QMenu *m_menu;
     QAction *m_runsAction;
     QAction *m_launchAction;
