@@ -242,6 +242,9 @@ MainWindow::MainWindow(const StartOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // QWidget's destructor closes the window, which moves the focus and emits QApplication::focusChanged after
+    // m_ui is gone: the find bar's follower must not run then (found by the ASan build of the hostile suite).
+    disconnect(qApp, nullptr, this, nullptr);
     // The tabs own documents shown in the editors: they go (after a last save) before the editors do.
     delete m_tabs;
     m_tabs = nullptr;
